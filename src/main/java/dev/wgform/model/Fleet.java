@@ -1,0 +1,48 @@
+package dev.wgform.model;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated inventory and playbook, with every member's plane address resolved (explicit or allocated).
+ * Everything downstream (desired state, plans) starts from a Fleet, never from raw YAML.
+ *
+ * @param inventory the hosts
+ * @param playbook  the planes, services and firewall policy
+ * @param members   for each plane, its member hosts' addresses, in inventory order
+ */
+public record Fleet(Inventory inventory, Playbook playbook, Map<String, Map<String, InetAddress>> members) {
+    public Fleet {
+        Map<String, Map<String, InetAddress>> copy = new LinkedHashMap<>();
+        members.forEach((plane, m) -> copy.put(plane, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m))));
+        members = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public Plane plane(String name) {
+        Plane p = playbook.planes().get(name);
+        if (p == null) throw new IllegalArgumentException("no plane " + name);
+        return p;
+    }
+
+    /** The plane's member hosts in inventory order. */
+    public List<Host> membersOf(String plane) {
+        List<Host> out = new ArrayList<>();
+        for (String name : members.getOrDefault(plane, Map.of()).keySet()) out.add(inventory.host(name).orElseThrow());
+        return out;
+    }
+
+    /** The planes a host is a member of, in playbook order. */
+    public List<Plane> planesOf(String host) {
+        List<Plane> out = new ArrayList<>();
+        for (Plane p : playbook.planes().values()) if (members.getOrDefault(p.name(), Map.of()).containsKey(host)) out.add(p);
+        return out;
+    }
+
+    public Optional<InetAddress> address(String plane, String host) {
+        return Optional.ofNullable(members.getOrDefault(plane, Map.of()).get(host));
+    }
+}
