@@ -1,0 +1,34 @@
+package dev.wgform.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command: on its own it only asks for a subcommand. */
+@Command(
+        name = "wgform",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        description = "Declarative WireGuard planes over SSH: private networks under a fleet, services bound to them, "
+                + "the public side locked down.",
+        subcommands = {
+                PlanCommand.class, ApplyCommand.class, DriftCommand.class, RotateCommand.class, StatusCommand.class,
+                LabCommand.class,
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  ok, no changes", "  1  error (input problems, usage, failures)",
+                "  2  changes or drift present (plan --detailed-exitcode, drift)", "  3  not implemented yet"})
+final class WgformCommand implements Runnable {
+    @Mixin(name = GlobalOptions.MIXIN_NAME)
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required");
+    }
+}
