@@ -1,0 +1,29 @@
+package dev.wgform.inventory;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Names that end up in Linux: interface names (as wg-quick accepts them) and DNS host names. */
+final class LinuxNames {
+    private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_.=+-]{1,15}");
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
+
+    private LinuxNames() {}
+
+    /** Why Linux (or wg-quick) would refuse {@code name} as an interface name, if it would. */
+    static Optional<String> interfaceProblem(String name) {
+        if (name.length() > 15) {
+            return Optional.of("interface name '" + name + "' is " + name.length() + " characters; Linux allows at most 15");
+        }
+        if (name.equals(".") || name.equals("..")) return Optional.of("'" + name + "' cannot be an interface name");
+        if (!INTERFACE.matcher(name).matches()) {
+            return Optional.of("interface name '" + name + "' may only use letters, digits and _ . = + -");
+        }
+        return Optional.empty();
+    }
+
+    static boolean isHostname(String name) {
+        return HOSTNAME.matcher(name).matches();
+    }
+}
