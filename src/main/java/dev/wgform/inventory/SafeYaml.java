@@ -103,7 +103,9 @@ final class SafeYaml {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            problems.add(at(mark), "", "YAML syntax error: " + what + hint(what));
+            String context = e.getContext() != null && e.getContextMark() != null && e.getContextMark() != mark
+                    ? " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")" : "";
+            problems.add(at(mark), "", "YAML syntax error: " + what + context + hint(what));
             return Optional.empty();
         } catch (ReaderException e) {
             problems.add(at(text, e.getPosition()), "", "the file contains a character YAML does not allow (code point "
@@ -118,7 +120,7 @@ final class SafeYaml {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(convert(root, 0, new HashSet<>()));
+            return Optional.ofNullable(convert(root, 0, new HashSet<>(), ""));
         } catch (TooLarge e) {
             problems.add(e.where, "", e.getMessage());
             return Optional.empty();
@@ -138,7 +140,7 @@ final class SafeYaml {
     }
 
     /** Turns a composed node into plain data; null only when a problem was recorded for it. */
-    private YamlNode convert(Node node, int depth, Set<Node> path) {
+    private YamlNode convert(Node node, int depth, Set<Node> path, String yamlPath) {
         SourceRef where = at(node.getStartMark());
         if (++nodes > MAX_NODES) {
             throw new TooLarge(where, "the document expands to more than " + MAX_NODES
@@ -152,8 +154,8 @@ final class SafeYaml {
             throw new TooLarge(where, "an alias refers to a value that contains it (a loop); write the value out instead");
         }
         try {
-            if (node instanceof SequenceNode) return sequence((SequenceNode) node, depth, path, where);
-            return mapping((MappingNode) node, depth, path, where);
+            if (node instanceof SequenceNode) return sequence((SequenceNode) node, depth, path, where, yamlPath);
+            return mapping((MappingNode) node, depth, path, where, yamlPath);
         } finally {
             path.remove(node);
         }
@@ -170,20 +172,20 @@ final class SafeYaml {
         return new YamlScalar(node.getValue(), type, where);
     }
 
-    private YamlNode sequence(SequenceNode node, int depth, Set<Node> path, SourceRef where) {
+    private YamlNode sequence(SequenceNode node, int depth, Set<Node> path, SourceRef where, String yamlPath) {
         if (!node.getTag().equals(Tag.SEQ) && !node.getTag().equals(Tag.OMAP) && !node.getTag().equals(Tag.PAIRS)) {
             problems.add(where, "", unsupportedTag(node.getTag()));
             return null;
         }
         List<YamlNode> items = new ArrayList<>();
         for (Node child : node.getValue()) {
-            YamlNode item = convert(child, depth + 1, path);
+            YamlNode item = convert(child, depth + 1, path, yamlPath + "[" + items.size() + "]");
             if (item != null) items.add(item);
         }
         return new YamlList(items, where);
     }
 
-    private YamlNode mapping(MappingNode node, int depth, Set<Node> path, SourceRef where) {
+    private YamlNode mapping(MappingNode node, int depth, Set<Node> path, SourceRef where, String yamlPath) {
         if (!node.getTag().equals(Tag.MAP) && !node.getTag().equals(Tag.SET)) {
             problems.add(where, "", unsupportedTag(node.getTag()));
             return null;
@@ -199,11 +201,11 @@ final class SafeYaml {
             String key = ((ScalarNode) keyNode).getValue();
             Optional<YamlEntry> first = entries.stream().filter(e -> e.key().equals(key)).findFirst();
             if (first.isPresent()) {
-                problems.add(keyWhere, key, "duplicate key '" + key + "' (first at line " + first.get().keyWhere().line()
+                problems.add(keyWhere, Keys.join(yamlPath, key), "duplicate key '" + key + "' (first at line " + first.get().keyWhere().line()
                         + "); keep only one");
                 continue;
             }
-            YamlNode value = convert(tuple.getValueNode(), depth + 1, path);
+            YamlNode value = convert(tuple.getValueNode(), depth + 1, path, Keys.join(yamlPath, key));
             if (value != null) entries.add(new YamlEntry(key, keyWhere, value));
         }
         return new YamlMap(entries, where);
