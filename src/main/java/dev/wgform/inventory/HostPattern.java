@@ -1,5 +1,6 @@
 package dev.wgform.inventory;
 
+import dev.wgform.model.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +32,20 @@ final class HostPattern {
         String name = pattern.trim();
         OptionalInt port = OptionalInt.empty();
         Matcher m = WITH_PORT.matcher(name);
-        // "host:22" has a port; an IPv6 literal (several colons) does not, unless bracketed: [2001:db8::1]:22
-        if (m.matches() && (m.group(1).indexOf(':') < 0 || (m.group(1).startsWith("[") && m.group(1).endsWith("]")))) {
-            int p = Integer.parseInt(m.group(2));
-            if (p < 1 || p > 65535) throw new IllegalArgumentException("port " + p + " is out of range 1-65535");
-            port = OptionalInt.of(p);
-            name = m.group(1);
-            if (name.startsWith("[") && name.endsWith("]") && name.indexOf(':') > 0) name = name.substring(1, name.length() - 1);
+        if (m.matches()) {
+            String host = m.group(1);
+            String inner = host.length() > 2 ? host.substring(1, host.length() - 1) : "";
+            boolean bracketedIpv6 = host.startsWith("[") && host.endsWith("]") && inner.indexOf(':') >= 0
+                    && Cidr.parseAddress(inner).isPresent();
+            // "web[1:3]:22" has a port; an IPv6 literal (colons outside ranges) has none unless bracketed
+            boolean colonFree = host.replaceAll("\\[[^\\]]*\\]", "").indexOf(':') < 0;
+            if (bracketedIpv6 || colonFree) {
+                int p = Integer.parseInt(m.group(2));
+                if (p < 1 || p > 65535) throw new IllegalArgumentException("port " + p + " is out of range 1-65535");
+                port = OptionalInt.of(p);
+                name = bracketedIpv6 ? inner : host;
+                if (bracketedIpv6) return new Expansion(List.of(name), port);
+            }
         }
         if (name.isEmpty()) throw new IllegalArgumentException("empty host name");
         List<String> hosts = new ArrayList<>();

@@ -44,9 +44,12 @@ final class InventoryFileParser {
                         + (suggestion.isEmpty() ? "; a group holds only hosts:, children: and vars: (hosts go under hosts:)" : suggestion));
             }
         }
-        map.get("vars").ifPresent(v -> groupVars(group, v, Keys.join(path, "vars")));
-        map.get("children").ifPresent(v -> children(group, v, Keys.join(path, "children")));
-        map.get("hosts").ifPresent(v -> hosts(group, v, Keys.join(path, "hosts")));
+        for (YamlEntry e : map.entries()) { // in document order, as Ansible reads them: it decides host order
+            String sectionPath = Keys.join(path, e.key());
+            if (e.key().equals("vars")) groupVars(group, e.value(), sectionPath);
+            if (e.key().equals("children")) children(group, e.value(), sectionPath);
+            if (e.key().equals("hosts")) hosts(group, e.value(), sectionPath);
+        }
     }
 
     private void groupVars(InventoryTree.Group group, YamlNode node, String path) {

@@ -103,6 +103,7 @@ final class SafeYaml {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (what != null && what.contains("(TAB)")) what = "a tab character where YAML expects spaces (indent with spaces, not tabs)";
             String context = e.getContext() != null && e.getContextMark() != null && e.getContextMark() != mark
                     ? " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")" : "";
             problems.add(at(mark), "", "YAML syntax error: " + what + context + hint(what));
@@ -279,7 +280,6 @@ final class SafeYaml {
 
     private static String hint(String problem) {
         if (problem == null) return "";
-        if (problem.contains("found character '\\t'")) return " (YAML indents with spaces, not tabs)";
         if (problem.contains("mapping values are not allowed")) return " (quote the value, or put a space after the colon only where a key ends)";
         return "";
     }
