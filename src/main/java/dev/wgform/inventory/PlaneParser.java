@@ -54,7 +54,7 @@ final class PlaneParser {
             problems.add(map.get("members").map(YamlNode::where).orElse(entry.keyWhere()), path + ".members",
                     "plane " + name + " has no members: add members: [group or host, ...]");
         }
-        Optional<Topology> topology = topology(map, path, name, problems);
+        Optional<Topology> topology = topology(map, path, problems);
         Optional<String> hub = topology.isPresent() ? hub(map, path, topology.get(), problems) : Optional.empty();
         OptionalInt keepalive = optionalInt(map, "keepalive", path, 1, 65535, problems);
         OptionalInt mtu = optionalInt(map, "mtu", path, 576, 65535, problems);
@@ -86,7 +86,7 @@ final class PlaneParser {
     }
 
     /** mesh unless written; hub: alone implies hub, relay: alone implies relay. */
-    private static Optional<Topology> topology(YamlMap map, String path, String name, Problems problems) {
+    private static Optional<Topology> topology(YamlMap map, String path, Problems problems) {
         Optional<String> written = map.get("topology").flatMap(v -> Values.choice(v, path + ".topology", problems, TOPOLOGIES));
         if (map.get("topology").isPresent() && written.isEmpty()) return Optional.empty();
         boolean hasHub = map.get("hub").isPresent();
