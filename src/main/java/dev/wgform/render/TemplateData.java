@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -245,7 +246,11 @@ final class TemplateData {
         h.osFamily().ifPresent(f -> m.put("osFamily", checks.check(f, ValueChecks.NAME, where, "wg_os_family", "OS family")));
         m.put("groups", List.copyOf(h.groups()));
         // for user templates of custom services; built-in templates print none of these
-        m.put("vars", plain(h.vars(), 0));
+        Map<String, Object> vars = new LinkedHashMap<>();
+        h.vars().forEach((k, v) -> {
+            if (!looksSecret(k)) vars.put(k, v);
+        });
+        m.put("vars", plain(vars, 0));
         return m;
     }
 
@@ -261,6 +266,12 @@ final class TemplateData {
             out.put(i.plane(), p);
         }
         return out;
+    }
+
+    /** ansible_become_password, vault tokens and the like: no template needs them, so none can print them. */
+    static boolean looksSecret(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("pass") || n.contains("secret") || n.contains("token") || n.contains("private_key");
     }
 
     /** Host variables as plain maps, lists, strings and booleans; anything else becomes its text. */

@@ -198,7 +198,8 @@ class RendererTest {
     @Test
     void customServicesRenderTheUsersTemplateToTheirDestination() throws Exception {
         Fleet fleet = TestFleets.fleet()
-                .host("app-1", h -> h.endpoint("203.0.113.40").groups("apps").var("app_workers", 4))
+                .host("app-1", h -> h.endpoint("203.0.113.40").groups("apps").var("app_workers", 4)
+                        .var("ansible_become_password", "hunter2").var("vault_token", "s.abc"))
                 .plane("app", p -> p.subnet("10.203.0.0/24").members("apps"))
                 .customService("myapp", "app", 7000, "myapp/listen.conf.ftl", "/etc/myapp/listen.conf")
                 .firewall(Backend.NONE, Policy.OPEN, true)
