@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 /** The two inputs of every fleet command: {@code -i INVENTORY PLAYBOOK}. */
 final class FleetArgs {
     @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY", required = true,
-            description = "Ansible YAML inventory file.")
+            description = "Ansible YAML inventory: a file, or a directory of them (with group_vars/ and host_vars/).")
     Path inventory;
 
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "wgform playbook (planes, services, firewall).")

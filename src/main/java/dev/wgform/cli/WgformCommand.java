@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Declarative WireGuard planes over SSH: private networks under a fleet, services bound to them, "
                 + "the public side locked down.",
         subcommands = {
+                ValidateCommand.class, RenderCommand.class, GraphCommand.class,
                 PlanCommand.class, ApplyCommand.class, DriftCommand.class, RotateCommand.class, StatusCommand.class,
                 LabCommand.class,
         },

@@ -21,7 +21,7 @@ class CommandLineContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plan", "apply", "drift", "rotate", "status", "lab",
+    @ValueSource(strings = {"", "validate", "render", "graph", "plan", "apply", "drift", "rotate", "status", "lab",
             "lab up", "lab down", "completion"})
     void everyCommandHasHelp(String command) {
         String[] args = command.isEmpty() ? new String[] {"--help"} : (command + " --help").split(" ");
@@ -36,7 +36,7 @@ class CommandLineContractTest {
     @Test
     void rootHelpListsEveryCommandAndTheExitCodes() {
         String out = Run.of("--help").out();
-        for (String c : new String[] {"plan", "apply", "drift", "rotate", "status", "lab", "completion"}) {
+        for (String c : new String[] {"validate", "render", "graph", "plan", "apply", "drift", "rotate", "status", "lab", "completion"}) {
             assertThat(out).containsPattern("(?m)^  " + c + " ");
         }
         assertThat(out).contains("Exit codes:", "2  changes or drift present");
@@ -114,7 +114,7 @@ class CommandLineContractTest {
     void completionPrintsABashScriptThatKnowsTheCommands() {
         Run run = Run.of("completion");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F").contains("plan", "apply", "rotate", "lab");
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F").contains("validate", "render", "graph", "plan", "rotate", "lab");
     }
 
     private static GlobalOptions parsedGlobals(String... args) {
