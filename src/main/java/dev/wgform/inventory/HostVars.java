@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 final class HostVars {
     static final List<String> WG_VARS = List.of(
-            "wg_endpoint", "wg_addresses", "wg_nat", "wg_lan", "wg_public_interface", "wg_os_family", "wg_ssh_via");
+            "wg_endpoint", "wg_addresses", "wg_nat", "wg_lan", "wg_public_interface", "wg_os_family", "wg_ssh_via",
+            "wg_postgresql_version");
     static final List<String> OS_FAMILIES = List.of("debian", "redhat");
 
     private HostVars() {}
@@ -55,12 +56,24 @@ final class HostVars {
             case "wg_os_family":
                 Values.choice(v, key, problems, OS_FAMILIES);
                 break;
+            case "wg_postgresql_version":
+                postgresqlVersion(v, key, problems);
+                break;
             default:
                 if (def.name().startsWith("wg_")) {
                     String suggestion = Suggestions.didYouMean(def.name(), WG_VARS);
                     problems.add(def.keyWhere(), key, "unknown wgform variable '" + def.name() + "'"
                             + (suggestion.isEmpty() ? "; wgform knows " + String.join(", ", WG_VARS) : suggestion));
                 }
+        }
+    }
+
+    /** The PostgreSQL major version names a directory on the host (/etc/postgresql/15/main), so it must be a number. */
+    static void postgresqlVersion(YamlNode node, String key, Problems problems) {
+        Optional<String> t = Values.text(node, key, problems);
+        if (t.isPresent() && !t.get().matches("\\d{1,3}(\\.\\d{1,3})?")) {
+            problems.add(node.where(), key, "'" + t.get() + "' is not a PostgreSQL major version; write it as on the host's"
+                    + " /etc/postgresql/<version>/main path, e.g. 15");
         }
     }
 
