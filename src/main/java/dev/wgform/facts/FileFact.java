@@ -1,0 +1,17 @@
+package dev.wgform.facts;
+
+import java.util.Optional;
+
+/**
+ * A file on the host. {@code content} has PrivateKey/PresharedKey values replaced on the host by the marker
+ * {@code {{wgform-secret}}}; {@code sha256} is of that redacted content.
+ */
+public record FileFact(String path, boolean exists, String content, int mode, String owner, String sha256) {
+    public static FileFact absent(String path) {
+        return new FileFact(path, false, "", 0, "", "");
+    }
+
+    public Optional<String> contentIfPresent() {
+        return exists ? Optional.of(content) : Optional.empty();
+    }
+}
