@@ -1,0 +1,71 @@
+# --- wgform common library: helpers for the generated keys and install scripts ---
+set -u
+umask 077
+R="${WGFORM_ROOT:-}"
+STATE="$R/var/lib/wgform"
+TMPS=""
+OUT=""
+IS_ROOT=0
+[ "$(id -u)" = 0 ] && IS_ROOT=1
+
+say() { printf '%s\n' "$*"; }
+
+# Temp files to remove however the script ends (newline-separated).
+track() { TMPS="$TMPS
+$1"; }
+
+cleanup() {
+  printf '%s\n' "$TMPS" | while IFS= read -r t; do [ -n "$t" ] && rm -f -- "$t"; done
+  [ -n "$OUT" ] && rm -f -- "$OUT"
+  return 0
+}
+trap cleanup EXIT
+# A workstation that goes away must not kill us half-way: finish (or roll back) with nobody listening.
+trap '' PIPE
+
+# A temp file in $1, which must be on the same file system as the file it will replace (rename is atomic).
+new_temp() { mktemp "$1/.wgform.XXXXXX"; }
+
+# Temp files a killed run left behind (it could not clean up): they are ours by name, remove them.
+clean_stale() {
+  [ -d "$1" ] || return 0
+  for f in "$1"/.wgform.??????; do
+    [ -f "$f" ] && rm -f -- "$f"
+  done
+  return 0
+}
+
+own_root() { if [ "$IS_ROOT" = 1 ]; then chown root:root "$1"; fi; }
+
+# Create a directory: 0700 for secrets (WireGuard's tree), 0755 (only what we create) elsewhere.
+ensure_dir() { # dir secret(0|1)
+  if [ "$2" = 1 ]; then
+    mkdir -p "$1" && chmod 0700 "$1"
+  else
+    (umask 022 && mkdir -p "$1")
+  fi
+}
+
+# Commands never read the script (stdin) and never inherit the lock (fd 9): a daemon they start would keep it.
+run() { "$@" </dev/null >"$OUT" 2>&1 9>&-; }
+
+# The last lines a failed command printed, on one line, with anything key-shaped (40+ base64 chars) redacted.
+detail() {
+  if [ -s "$OUT" ]; then
+    tail -n 3 "$OUT" | tr '\n\r\t' '   ' | sed -e 's/[A-Za-z0-9+\/]\{40,\}=\{0,2\}/(redacted)/g' | cut -c1-300
+  else
+    printf '%s' "no output"
+  fi
+}
+
+# The PSK file's hash as the fact script computes it: domain-separated, reveals nothing about the key.
+psk_hash() { { printf 'wgform-psk-v1:'; cat "$1"; } | sha256sum | cut -d' ' -f1; }
+
+# One wgform run per host at a time; flock's lock dies with the process, so a killed run never blocks the next.
+take_lock() {
+  ensure_dir "$STATE" 1 || return 1
+  command -v flock >/dev/null 2>&1 || return 0
+  exec 9>"$STATE/lock" || return 1
+  flock -n 9
+}
+# --- end of common library ---
