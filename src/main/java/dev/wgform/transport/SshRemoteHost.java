@@ -1,0 +1,138 @@
+package dev.wgform.transport;
+
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.future.OpenFuture;
+import org.apache.sshd.client.session.ClientSession;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One logged-in host: its session (last in the chain, after any jump hosts) and the shell command scripts go to. */
+final class SshRemoteHost implements RemoteHost {
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
+    private final String host;
+    private final String where;
+    private final List<ClientSession> chain;
+    private final ClientSession session;
+    private final String command;
+    private final AtomicInteger commandsRun = new AtomicInteger();
+
+    SshRemoteHost(String host, String where, List<ClientSession> chain, String command) {
+        this.host = host;
+        this.where = where;
+        this.chain = List.copyOf(chain);
+        this.session = this.chain.get(this.chain.size() - 1);
+        this.command = command;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public int commandsRun() {
+        return commandsRun.get();
+    }
+
+    /** The command line scripts are run under; for tests and verbose output. */
+    String command() {
+        return command;
+    }
+
+    @Override
+    public synchronized ExecResult run(String script, Duration timeout) throws TransportException {
+        Objects.requireNonNull(script, "script");
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
+        if (!session.isOpen()) throw failure("the SSH session is closed", null);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ChannelExec channel;
+        try {
+            channel = session.createExecChannel(command);
+        } catch (IOException | RuntimeException e) {
+            throw failure("cannot start a remote command: " + Messages.reason(e), e);
+        }
+        commandsRun.incrementAndGet();
+        try {
+            channel.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
+            channel.setOut(out);
+            channel.setErr(err);
+            OpenFuture opened = channel.open();
+            if (!opened.await(remainingMillis(deadline))) throw timedOut(timeout);
+            if (!opened.isOpened()) {
+                Throwable why = opened.getException();
+                throw failure("the server refused to run a command"
+                        + (why == null ? "" : ": " + Messages.reason(why)), why);
+            }
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remainingMillis(deadline));
+            if (!events.contains(ClientChannelEvent.CLOSED)) throw timedOut(timeout);
+            Integer status = channel.getExitStatus();
+            String stdout = out.toString(StandardCharsets.UTF_8);
+            String stderr = err.toString(StandardCharsets.UTF_8);
+            if (status == null) {
+                String signal = channel.getExitSignal();
+                throw failure(signal != null
+                        ? "the remote shell was killed by signal " + signal
+                        : "the connection closed before the remote command finished", null);
+            }
+            if (command.equals(RemoteCommand.SUDO_SHELL) && status == 1 && SudoRefusal.matches(stderr)) {
+                throw failure("sudo -n refused to run a shell for the login user (ansible_become needs passwordless sudo): "
+                        + stderr.strip().lines().findFirst().orElse(""), null);
+            }
+            return new ExecResult(status, stdout, stderr);
+        } catch (IOException | RuntimeException e) {
+            throw failure("remote command failed: " + Messages.reason(e), e);
+        } finally {
+            channel.close(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<ClientSession> lastFirst = new ArrayList<>(chain);
+        Collections.reverse(lastFirst);
+        for (ClientSession s : lastFirst) {
+            try {
+                s.close(false).await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (IOException e) {
+                s.close(true); // interrupted while closing politely
+            }
+        }
+    }
+
+    private TransportException timedOut(Duration timeout) {
+        return failure("remote command timed out after " + Messages.duration(timeout) + " and was stopped", null);
+    }
+
+    private TransportException failure(String reason, Throwable cause) {
+        return new TransportException(where + ": " + reason, cause);
+    }
+
+    private static long remainingMillis(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
+    /** What sudo prints when it would have to ask for a password. */
+    private static final class SudoRefusal {
+        static boolean matches(String stderr) {
+            return stderr.startsWith("sudo: ")
+                    && (stderr.contains("password is required") || stderr.contains("terminal is required")
+                    || stderr.contains("not in the sudoers") || stderr.contains("not allowed to execute"));
+        }
+    }
+}
