@@ -318,6 +318,28 @@ class SshTransportTest {
     }
 
     @Test
+    void aDefaultKeyThatCannotBeUnlockedIsSkippedWhenAnotherOneWorks() throws Exception {
+        trust(server.port(), hostKey.getPublic());
+        Path locked = TestKeys.write(strangerKey, dir.resolve("id_locked"), "secret");
+        SshSettings defaults = new SshSettings(knownHosts, false, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Optional.empty(), List.of(locked, aliceKeyFile), PassphraseSource.none());
+        SshTarget noKeyNamed = new SshTarget("db-1", "127.0.0.1", server.port(), Optional.of("alice"), Optional.empty(),
+                false, Optional.empty());
+        try (SshTransport transport = new SshTransport(defaults);
+             RemoteHost host = transport.connect(noKeyNamed)) {
+            assertThat(host.run("echo in", RUN).stdout()).isEqualTo("in\n");
+        }
+
+        SshSettings onlyStrangers = new SshSettings(knownHosts, false, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Optional.empty(), List.of(locked, strangerKeyFile), PassphraseSource.none());
+        try (SshTransport transport = new SshTransport(onlyStrangers)) {
+            assertThatThrownBy(() -> transport.connect(noKeyNamed))
+                    .hasMessageContaining("authentication failed for alice with " + strangerKeyFile
+                            + " (skipped: private key " + locked + " is encrypted");
+        }
+    }
+
+    @Test
     void aMissingKeyFileIsNamed() {
         Path missing = dir.resolve("nope");
         SshTarget target = new SshTarget("db-1", "127.0.0.1", server.port(), Optional.of("alice"),
@@ -419,6 +441,17 @@ class SshTransportTest {
             }
             assertThat(jump.sessions.get()).isEqualTo(2);
             assertThat(server.sessions.get() - targetSessionsBefore).isEqualTo(1);
+
+            int closedPort;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = s.getLocalPort();
+            }
+            SshTarget unreachable = new SshTarget("db-2", "127.0.0.1", closedPort, Optional.of("alice"),
+                    Optional.of(aliceKeyFile), false, Optional.of("hopper@127.0.0.1:" + jump.port()));
+            try (SshTransport transport = new SshTransport(viaJump)) {
+                assertThatThrownBy(() -> transport.connect(unreachable))
+                        .hasMessage("db-2 (127.0.0.1:" + closedPort + "): the jump host could not connect to 127.0.0.1:" + closedPort);
+            }
         }
     }
 
