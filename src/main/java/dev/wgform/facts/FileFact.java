@@ -7,6 +7,9 @@ import java.util.Optional;
  * {@code {{wgform-secret}}}; {@code sha256} is of that redacted content.
  */
 public record FileFact(String path, boolean exists, String content, int mode, String owner, String sha256) {
+    /** What the fact script puts, on the host, where a PrivateKey or PresharedKey value was. */
+    public static final String SECRET_MARKER = "{{wgform-secret}}";
+
     public static FileFact absent(String path) {
         return new FileFact(path, false, "", 0, "", "");
     }

@@ -1,0 +1,152 @@
+package dev.wgform.facts;
+
+import dev.wgform.model.ServiceKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the one read-only POSIX sh script that gathers a host's facts in one round trip. It is run as
+ * {@code sh -s} with the script on stdin; {@code WGFORM_ROOT} prefixes every file it reads, so tests can run it
+ * against a temp dir. {@link FactParser} reads its output. Secret values are redacted by the script, on the host.
+ */
+public final class FactScript {
+    /** The output format the script announces on its first line ({@code @@wgform-facts 1}). */
+    public static final int FORMAT = 1;
+
+    private static final String TEMPLATE = load("facts.sh");
+    private static final Pattern INTERFACE_NAME = Pattern.compile("[A-Za-z0-9_=+.-]{1,15}");
+    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
+    /** /proc/PID/comm holds at most this many characters of a process name. */
+    private static final int COMM_LENGTH = 15;
+
+    private FactScript() {}
+
+    /** The script for {@code req}. Paths must be absolute, without control characters or ".." segments. */
+    public static String build(FactRequest req) {
+        StringBuilder files = new StringBuilder();
+        for (String path : new LinkedHashSet<>(req.paths())) files.append("wgf_file ").append(quote(checkPath(path))).append('\n');
+
+        StringBuilder keys = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(req.keys()).entrySet()) {
+            keys.append("wgf_key ").append(quote(checkInterface(e.getKey()))).append(' ').append(quote(checkPath(e.getValue()))).append('\n');
+        }
+
+        StringBuilder psks = new StringBuilder();
+        for (String path : new LinkedHashSet<>(req.pskPaths())) psks.append("wgf_psk ").append(quote(checkPath(path))).append('\n');
+
+        StringBuilder services = new StringBuilder();
+        for (String name : new LinkedHashSet<>(req.services())) {
+            services.append("wgf_service ").append(quote(checkService(name)));
+            ServiceCheck check = ServiceCheck.of(name);
+            services.append(' ').append(quote(check.processPattern));
+            for (String unit : check.units) services.append(' ').append(quote(unit));
+            services.append('\n');
+        }
+
+        return fill(fill(fill(fill(fill(TEMPLATE,
+                "#@redact", "WGF_REDACT=" + quote(redactSedProgram()) + "\n"),
+                "#@files", files.toString()),
+                "#@keys", keys.toString()),
+                "#@psks", psks.toString()),
+                "#@services", services.toString());
+    }
+
+    /**
+     * The sed -E program that replaces the value of every PrivateKey / PresharedKey line with
+     * {@link FileFact#SECRET_MARKER}. Like wg's own config parser it ignores case and whitespace anywhere in the key
+     * ({@code "Private Key = ..."} is a key to wg), and it also catches commented-out keys, which are secrets too.
+     * Bracket expressions, not the I flag, so busybox and GNU sed read it alike.
+     */
+    static String redactSedProgram() {
+        String ws = "[[:space:]]*";
+        return "s/^([#;[:space:]]*(" + anyCaseSpaced("privatekey", ws) + "|" + anyCaseSpaced("presharedkey", ws) + ")"
+                + ws + "=" + ws + ").*/\\1" + FileFact.SECRET_MARKER + "/";
+    }
+
+    private static String anyCaseSpaced(String word, String ws) {
+        StringBuilder out = new StringBuilder();
+        for (char c : word.toCharArray()) {
+            if (out.length() > 0) out.append(ws);
+            out.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
+        }
+        return out.toString();
+    }
+
+    /** How to tell whether a service runs: its process name (ERE over /proc/PID/comm) or any of its systemd units. */
+    private static final class ServiceCheck {
+        final String processPattern;
+        final List<String> units;
+
+        private ServiceCheck(String processPattern, List<String> units) {
+            this.processPattern = processPattern;
+            this.units = units;
+        }
+
+        static ServiceCheck of(String name) {
+            Optional<ServiceKind> kind = ServiceKind.fromYaml(name);
+            if (kind.isPresent()) {
+                switch (kind.get()) {
+                    case SSHD: return new ServiceCheck("sshd", List.of("ssh", "sshd"));
+                    case POSTGRESQL: return new ServiceCheck("postgres|postmaster", List.of("postgresql"));
+                    case PROMETHEUS: return new ServiceCheck("prometheus", List.of("prometheus"));
+                    // Debian's binary is prometheus-node-exporter, which comm truncates to 15 characters.
+                    case NODE_EXPORTER: return new ServiceCheck("prometheus-node|node_exporter",
+                            List.of("prometheus-node-exporter", "node_exporter"));
+                    case NGINX: return new ServiceCheck("nginx", List.of("nginx"));
+                    default: break;
+                }
+            }
+            String comm = name.length() > COMM_LENGTH ? name.substring(0, COMM_LENGTH) : name;
+            return new ServiceCheck(comm.replace(".", "\\."), List.of(name));
+        }
+    }
+
+    static String checkPath(String path) {
+        if (path == null || !path.startsWith("/")) throw new IllegalArgumentException("fact paths must be absolute: " + path);
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f) throw new IllegalArgumentException("control character in fact path: " + path.replace("\n", "\\n"));
+        }
+        if (path.contains("/../") || path.endsWith("/..")) throw new IllegalArgumentException("'..' in fact path: " + path);
+        return path;
+    }
+
+    private static String checkInterface(String name) {
+        if (name == null || !INTERFACE_NAME.matcher(name).matches()) throw new IllegalArgumentException("not an interface name: " + name);
+        return name;
+    }
+
+    private static String checkService(String name) {
+        if (name == null || !SERVICE_NAME.matcher(name).matches()) throw new IllegalArgumentException("not a service name: " + name);
+        return name;
+    }
+
+    /** {@code s} as one sh word: single-quoted, with embedded quotes as '\''. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static String fill(String template, String marker, String lines) {
+        String line = marker + "\n";
+        int at = template.indexOf(line);
+        if (at < 0 || template.indexOf(line, at + 1) >= 0) throw new IllegalStateException("facts.sh must have one " + marker + " line");
+        return template.substring(0, at) + lines + template.substring(at + line.length());
+    }
+
+    private static String load(String name) {
+        try (InputStream in = FactScript.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource dev/wgform/facts/" + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
