@@ -48,9 +48,7 @@ class CommandLineContractTest {
             "apply -i inv.yml pb.yml --auto-approve --limit db p.plan",
             "drift -i inv.yml pb.yml --json --prometheus /tmp/wgform.prom",
             "rotate -i inv.yml pb.yml --plane mgmt --hosts a,b --resume",
-            "status -i inv.yml pb.yml --json",
-            "lab up 4",
-            "lab down"})
+            "status -i inv.yml pb.yml --json"})
     void commandsNotYetImplementedSayItAndExit3(String command) {
         Run run = Run.of(command.split(" "));
         assertThat(run.exitCode()).isEqualTo(3);
