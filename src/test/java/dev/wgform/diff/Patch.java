@@ -12,7 +12,8 @@ final class Patch {
 
     static String apply(String old, String diff) {
         if (diff.isEmpty()) return old;
-        List<String> a = List.of(UnifiedDiff.lines(old));
+        Lines all = new Lines(old);
+        List<String> a = List.of(all.slice(0, all.size));
         String[] d = diff.split("\n", -1);
         StringBuilder out = new StringBuilder();
         int next = 0; // next old line to copy

@@ -172,7 +172,7 @@ class UnifiedDiffTest {
         String diff = UnifiedDiff.diff("old", "new", old.toString(), now.toString(), 3);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(changedLines(diff)).isEqualTo(4000);
-        assertThat(ms).isLessThan(2000);
+        assertThat(ms).as("a few ms when idle; generous for a loaded machine").isLessThan(10_000);
     }
 
     private static String randomText(Random random) {
@@ -184,7 +184,7 @@ class UnifiedDiffTest {
     }
 
     private static List<String> lines(String text) {
-        return List.of(UnifiedDiff.lines(text));
+        return List.of(new Lines(text).slice(0, new Lines(text).size));
     }
 
     private static int lcs(List<String> a, List<String> b) {
