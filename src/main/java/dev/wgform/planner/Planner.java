@@ -1,0 +1,99 @@
+package dev.wgform.planner;
+
+import dev.wgform.desired.HostState;
+import dev.wgform.facts.HostFacts;
+import dev.wgform.plan.Change;
+import dev.wgform.plan.HostPlan;
+import dev.wgform.plan.Plan;
+import dev.wgform.render.RenderedFile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Computes plans: what must change on each host for it to match the playbook. Pure: desired state, rendered files
+ * and facts in, a {@link Plan} out; nothing is read or run.
+ *
+ * <p>Rules, per host: a missing private key is generated (its public key known after apply); a missing PSK is
+ * pushed; each rendered file is created, updated (content or mode) or left alone, compared with secrets redacted on
+ * both sides; a wg config whose peers changed is synced live, one whose [Interface] changed restarts that interface,
+ * a new one comes up (enabled at boot under systemd); a down interface comes up, and a running one whose live peers
+ * drifted from its unchanged config is synced; a changed firewall is loaded; a changed service drop-in reloads its
+ * service (PostgreSQL restarts); files in the host's manifest that are no longer rendered are deleted (a wg config
+ * also takes its interface down); the manifest follows the managed files. Across hosts: a pair's PSK copies whose
+ * hashes differ, or of which one is missing, are replaced on both sides.
+ */
+public final class Planner {
+    private Planner() {}
+
+    /** One host's plan, without the cross-host PSK check ({@link #pskMismatches}). */
+    public static HostPlan plan(HostState desired, List<RenderedFile> rendered, HostFacts facts) {
+        return new HostPlanner(desired.host().name(), Optional.of(desired), rendered, facts).plan();
+    }
+
+    /**
+     * The plan of a host that is in no plane any more: everything in its manifest goes (wg configs taken down).
+     */
+    public static HostPlan planRemoval(String host, HostFacts facts) {
+        return new HostPlanner(host, Optional.empty(), List.of(), facts).plan();
+    }
+
+    /** A host whose facts could not be read. */
+    public static HostPlan unreachable(String host, String reason) {
+        return HostPlan.unreachable(host, reason);
+    }
+
+    /**
+     * PSK pairs whose two copies differ by hash, or of which one host lost its copy, between hosts that were both
+     * reached: for each host, UPDATE changes (push a new PSK) to put in place of its plan's PSK changes of the same
+     * name ({@link HostPlan#withChanges}).
+     */
+    public static Map<String, List<Change>> pskMismatches(Map<String, HostFacts> facts, List<HostState> desired) {
+        return PskPairs.mismatches(facts, desired);
+    }
+
+    /**
+     * The plan for a fleet.
+     *
+     * @param desired     every host's desired state, in inventory order
+     * @param rendered    host -> its rendered files, for every host in {@code desired}
+     * @param facts       host -> facts, for every host reached; a host here without desired state (it left every
+     *                    plane) gets a removal plan, after the others
+     * @param unreachable host -> why its facts could not be read; every host of {@code desired} is in exactly one of
+     *                    {@code facts} and {@code unreachable}
+     */
+    public static Plan plan(Instant createdAt, String inventory, String playbook, List<HostState> desired,
+                            Map<String, List<RenderedFile>> rendered, Map<String, HostFacts> facts,
+                            Map<String, String> unreachable) {
+        Map<String, List<Change>> psk = pskMismatches(facts, desired);
+        List<HostPlan> hosts = new ArrayList<>();
+        Set<String> planned = new LinkedHashSet<>();
+        for (HostState d : desired) {
+            String name = d.host().name();
+            planned.add(name);
+            String reason = unreachable.get(name);
+            HostFacts f = facts.get(name);
+            if ((reason == null) == (f == null)) {
+                throw new IllegalArgumentException(name + " must be either reached (facts) or unreachable (a reason)");
+            }
+            if (reason != null) {
+                hosts.add(unreachable(name, reason));
+                continue;
+            }
+            List<RenderedFile> files = rendered.get(name);
+            if (files == null) throw new IllegalArgumentException("no rendered files for " + name);
+            hosts.add(plan(d, files, f).withChanges(psk.getOrDefault(name, List.of())));
+        }
+        facts.forEach((name, f) -> {
+            if (planned.add(name)) hosts.add(planRemoval(name, f));
+        });
+        unreachable.forEach((name, reason) -> {
+            if (planned.add(name)) hosts.add(unreachable(name, reason));
+        });
+        return Plan.of(createdAt, inventory, playbook, hosts);
+    }
+}
