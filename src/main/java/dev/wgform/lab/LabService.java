@@ -51,7 +51,7 @@ public final class LabService {
 
         int prepared = script.run("prepare");
         if (prepared != 0) return prepared;
-        requireFreeRange(LabScript.Commands.capture(List.of("ip", "-4", "-o", "route", "show", "table", "all")));
+        requireFreeRange(Processes.capture(List.of("ip", "-4", "-o", "route", "show", "table", "all")));
 
         int code = script.run("up", String.valueOf(hosts), String.valueOf(rhelHosts), files.workspace().toString());
         if (code != 0) return code;
