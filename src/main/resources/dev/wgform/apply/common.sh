@@ -15,7 +15,9 @@ track() { TMPS="$TMPS
 $1"; }
 
 cleanup() {
-  printf '%s\n' "$TMPS" | while IFS= read -r t; do [ -n "$t" ] && rm -f -- "$t"; done
+  printf '%s\n' "$TMPS" | while IFS= read -r t; do
+    if [ -e "$t" ] || [ -L "$t" ]; then rm -f -- "$t"; fi
+  done
   [ -n "$OUT" ] && rm -f -- "$OUT"
   return 0
 }

@@ -81,10 +81,17 @@ final class FakeHost implements AutoCloseable {
     }
 
     Run run(String script, Map<String, String> extraEnv) {
+        return run(script, extraEnv, List.of("sh"));
+    }
+
+    /** Runs with another shell: {@code List.of("bash", "--posix")} is what RHEL's sh is. */
+    Run run(String script, Map<String, String> extraEnv, List<String> shell) {
         try {
             Path out = Files.createTempFile(dir, "stdout", ".txt");
             Path err = Files.createTempFile(dir, "stderr", ".txt");
-            ProcessBuilder pb = new ProcessBuilder("sh", "-s").redirectOutput(out.toFile()).redirectError(err.toFile());
+            List<String> command = new ArrayList<>(shell);
+            command.add("-s");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             Map<String, String> e = pb.environment();
             e.clear();
             e.put("HOME", dir.toString());

@@ -1,0 +1,124 @@
+package dev.wgform.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wgform.apply.InstallResult.Status;
+import dev.wgform.crypto.Secret;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Debian's sh is dash, RHEL's is bash in POSIX mode, small systems have busybox ash: the scripts must work in all three. */
+class ShellPortabilityTest {
+    static final String KEY = InstallScriptTest.KEY;
+    static final String CONF = InstallScriptTest.CONF;
+    static final String OLD = "/etc/wireguard/wg-old.conf";
+    static final String PSK = "/etc/wireguard/keys/wg-mgmt/node-b.psk";
+
+    private final FakeHost host = new FakeHost();
+
+    @AfterEach
+    void cleanUp() {
+        host.close();
+    }
+
+    static List<String> shell(String name) {
+        return Arrays.asList(name.split(" "));
+    }
+
+    /** Every feature at once: PSK, placeholders, a delete, all four interface actions, firewall and a service. */
+    static InstallRequest everything() {
+        String conf = InstallScriptTest.conf(InstallScriptTest.PEER_B)
+                .replace("AllowedIPs", "PresharedKey = {{wgform-secret:" + PSK + "}}\nAllowedIPs");
+        return new InstallRequest("run-2",
+                List.of(new FileWrite(CONF, conf, 0600, "wg"),
+                        new FileWrite("/etc/wireguard/wg-data.conf", InstallScriptTest.conf(InstallScriptTest.PEER_C), 0600, "wg"),
+                        new FileWrite("/etc/wireguard/wg-app.conf", InstallScriptTest.conf(), 0600, "wg"),
+                        new FileWrite("/etc/nftables.d/wgform.nft", "table inet wgform {}\n", 0644, "firewall")),
+                List.of(OLD),
+                List.of(new InterfaceStep("wg-old", InterfaceAction.DOWN, false, 0),
+                        new InterfaceStep("wg-mgmt", InterfaceAction.LIVE_SYNC, true, 1),
+                        new InterfaceStep("wg-data", InterfaceAction.RESTART, true, 1),
+                        new InterfaceStep("wg-app", InterfaceAction.UP, true, 0)),
+                List.of(InstallScriptTest.SSHD_STEP),
+                Optional.of(FirewallStep.nftables("/etc/nftables.d/wgform.nft", "inet wgform")),
+                "{\"version\":1}\n", true,
+                List.of(new PskPush("wg-mgmt", "node-b", PSK, Secret.randomPsk())));
+    }
+
+    private void hostBefore() {
+        String key = host.genKey(KEY);
+        for (String iface : List.of("wg-mgmt", "wg-data", "wg-old")) {
+            String c = InstallScriptTest.filled(InstallScriptTest.conf(InstallScriptTest.PEER_B), key);
+            host.write("/etc/wireguard/" + iface + ".conf", c, "rw-------");
+            host.up(iface, c);
+            host.enabled("wg-quick@" + iface);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash --posix", "busybox sh"})
+    void scriptsParse(String sh) throws Exception {
+        for (String script : List.of(InstallScript.build(everything()),
+                KeysScript.build(List.of(new KeyRequest("wg-mgmt", KEY)), List.of(new PskPush("wg-mgmt", "node-b", PSK, Secret.randomPsk()))))) {
+            Path file = host.dir.resolve("script.sh");
+            Files.writeString(file, script, StandardCharsets.UTF_8);
+            List<String> cmd = new java.util.ArrayList<>(shell(sh));
+            cmd.add("-n");
+            cmd.add(file.toString());
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(out).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash --posix", "busybox sh"})
+    void everythingAppliesAndVerifies(String sh) {
+        hostBefore();
+        FakeHost.Run run = host.run(InstallScript.build(everything()), Map.of(), shell(sh));
+        InstallResult r = InstallResult.parse(run.stdout(), run.exit());
+
+        assertThat(r.status()).as(run.stdout() + run.stderr()).isEqualTo(Status.OK);
+        assertThat(host.calls()).containsExactly(
+                "wg-quick down " + OLD, "systemctl disable wg-quick@wg-old",
+                "nft -c -f /etc/nftables.d/wgform.nft", "nft -f /etc/nftables.d/wgform.nft",
+                "wg-quick strip " + CONF, host.calls().get(5),
+                "wg-quick down /var/lib/wgform/backup/run-2/etc/wireguard/wg-data.conf", "wg-quick up /etc/wireguard/wg-data.conf",
+                "wg-quick up /etc/wireguard/wg-app.conf", "systemctl enable wg-quick@wg-app",
+                "sshd -t", "systemctl reload ssh");
+        assertThat(host.calls().get(5)).startsWith("wg syncconf wg-mgmt /etc/wireguard/.wgform.");
+        assertThat(host.exists(OLD)).isFalse();
+        assertThat(host.tempFiles()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash --posix"}) // busybox: parse and apply above; rollback is the same sh
+    void everythingRollsBackWhenTheLastStepFails(String sh) {
+        hostBefore();
+        Map<String, String> before = Map.of(CONF, host.read(CONF), OLD, host.read(OLD), "/etc/wireguard/wg-data.conf",
+                host.read("/etc/wireguard/wg-data.conf"), KEY, host.read(KEY));
+        FakeHost.Run run = host.run(InstallScript.build(everything()), Map.of("FAKE_FAIL", "systemctl-reload"), shell(sh));
+        InstallResult r = InstallResult.parse(run.stdout(), run.exit());
+
+        assertThat(r.status()).as(run.stdout() + run.stderr()).isEqualTo(Status.ROLLBACK_INCOMPLETE); // the old sshd config's reload fails too
+        assertThat(r.failedSteps()).extracting(StepResult::name).containsExactly("service:sshd", "rollback:service:sshd");
+        before.forEach((path, content) -> assertThat(host.read(path)).as(path).isEqualTo(content));
+        for (String gone : List.of("/etc/wireguard/wg-app.conf", "/etc/nftables.d/wgform.nft", PSK)) assertThat(host.exists(gone)).as(gone).isFalse();
+        for (String iface : List.of("wg-data", "wg-old")) assertThat(host.running(iface)).as(iface).isEqualTo(before.get(CONF));
+        // wg-mgmt was live-synced, so it runs the stripped old config: old peers, no PSK, the key filled in
+        assertThat(host.running("wg-mgmt")).contains("PrivateKey = " + before.get(KEY).trim(), InstallScriptTest.PEER_B)
+                .doesNotContain("PresharedKey", "Address");
+        for (String iface : List.of("wg-mgmt", "wg-data", "wg-old")) assertThat(host.isEnabled("wg-quick@" + iface)).as(iface).isTrue();
+        assertThat(host.isUp("wg-app")).isFalse();
+        assertThat(host.isEnabled("wg-quick@wg-app")).isFalse();
+        assertThat(host.tempFiles()).isEmpty();
+    }
+}
