@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LabInventoryTest {
     private static final Path PLAYBOOK = Path.of("playbooks", "four-plane.yml");
@@ -29,14 +30,18 @@ class LabInventoryTest {
         return FleetLoader.load(files.inventory(), PLAYBOOK);
     }
 
+    static IntStream sizes() {
+        return IntStream.concat(IntStream.rangeClosed(1, 16), IntStream.of(LabNetwork.MAX_HOSTS));
+    }
+
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 8, 13, 16})
+    @MethodSource("sizes")
     void loadsCleanWithTheFourPlanePlaybook(int n) throws Exception {
         LoadedFleet loaded = load(new LabSpec(n, 0));
 
         List<Host> hosts = loaded.fleet().inventory().hosts();
         assertThat(hosts).extracting(Host::name)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> "lab-" + i).collect(Collectors.toList()));
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, n).mapToObj(i -> "lab-" + i).collect(Collectors.toList()));
         for (Host h : hosts) {
             int i = Integer.parseInt(h.name().substring(4));
             assertThat(h.sshAddress()).isEqualTo("198.51.100." + i);
