@@ -24,7 +24,11 @@ public record FileWrite(String path, String content, int mode, String kind) {
         if (Placeholders.PUBLIC_KEY.matcher(content).find()) {
             throw new IllegalArgumentException(path + " still has a public-key placeholder: render it again after the keys step");
         }
-        for (String key : secretPaths(content)) Shell.checkPath(key, "secret placeholder in " + path);
+        Set<String> secrets = secretPaths(content);
+        for (String key : secrets) Shell.checkPath(key, "secret placeholder in " + path);
+        if (!secrets.isEmpty() && (mode & 077) != 0) {
+            throw new IllegalArgumentException(path + " will hold secrets: mode " + String.format("%04o", mode) + " must not give group or others any access");
+        }
     }
 
     /** Key files named by the content's secret placeholders, in order of first use. */

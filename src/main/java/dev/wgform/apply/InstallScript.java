@@ -214,9 +214,9 @@ public final class InstallScript {
         private void firewall(FirewallStep f) {
             String step = Shell.quote(f.stepName());
             f.validateCommand().ifPresent(v -> line("if ! " + guarded(v) + "; then fail " + step + " "
-                    + Shell.quote("validation failed, nothing loaded (" + v + "): ") + "\"$(detail)\"; fi"));
+                    + Shell.quote(f.name() + " validation failed, nothing loaded: ") + "\"$(detail)\"; fi"));
             line("fw=1");
-            line("if ! " + guarded(f.loadCommand()) + "; then fail " + step + " 'loading failed: '\"$(detail)\"; fi");
+            line("if ! " + guarded(f.loadCommand()) + "; then fail " + step + " " + Shell.quote(f.name() + " loading failed: ") + "\"$(detail)\"; fi");
             line("step_ok " + step);
         }
 

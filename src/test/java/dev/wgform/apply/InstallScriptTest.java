@@ -147,7 +147,7 @@ class InstallScriptTest {
         InstallResult r = InstallResult.parse(run.stdout(), run.exit());
 
         assertThat(r.status()).isEqualTo(Status.ROLLED_BACK);
-        assertThat(r.message()).startsWith("validation failed, nothing loaded (nft -c -f ").contains("syntax error");
+        assertThat(r.message()).startsWith("nftables validation failed, nothing loaded: ").contains("syntax error");
         assertThat(host.calls()).containsExactly("nft -c -f " + NFT);
         assertThat(host.read(NFT)).isEqualTo("table inet wgform\nflush table inet wgform\n");
     }
@@ -174,6 +174,37 @@ class InstallScriptTest {
         assertThat(host.exists(NFT)).isFalse();
         assertThat(host.calls()).containsExactly("nft -c -f " + NFT, "nft -f " + NFT, "sshd -t", "nft list table inet wgform",
                 "nft delete table inet wgform");
+    }
+
+    static final String ZONE = "/etc/firewalld/zones/wgform-planes.xml";
+
+    @Test
+    void firewalldIsCheckedThenReloadedAndNotReloadedWhenTheCheckFails() {
+        InstallRequest req = new InstallRequest("run-1", List.of(new FileWrite(ZONE, "<zone/>\n", 0644, "firewall")),
+                List.of(), List.of(), List.of(), Optional.of(FirewallStep.firewalld()), "{}", true);
+        FakeHost.Run bad = host.run(InstallScript.build(req), Map.of("FAKE_FAIL", "firewalld-check"));
+
+        assertThat(InstallResult.parse(bad.stdout(), bad.exit()).message()).startsWith("firewalld validation failed, nothing loaded: ")
+                .contains("INVALID_ZONE");
+        assertThat(host.calls()).containsExactly("firewall-cmd --check-config");
+        assertThat(host.exists(ZONE)).isFalse();
+
+        assertThat(install(req).status()).isEqualTo(Status.OK);
+        assertThat(host.calls()).endsWith("firewall-cmd --check-config", "firewall-cmd --reload");
+        assertThat(host.read(ZONE)).isEqualTo("<zone/>\n");
+    }
+
+    @Test
+    void removedNftablesFileDropsItsTableAndComesBackOnRollback() {
+        host.write(NFT, "table inet wgform {}\n", "rw-r--r--");
+        host.write(SSHD, "old\n", "rw-r--r--");
+        FakeHost.Run run = host.run(InstallScript.build(new InstallRequest("run-1", List.of(new FileWrite(SSHD, "new\n", 0644, "service:sshd")),
+                List.of(NFT), List.of(), List.of(SSHD_STEP), Optional.of(FirewallStep.nftablesRemoved(NFT, "inet wgform")), "{}", true)),
+                Map.of("FAKE_FAIL", "sshd-t"));
+
+        assertThat(InstallResult.parse(run.stdout(), run.exit()).status()).isEqualTo(Status.ROLLED_BACK);
+        assertThat(host.calls()).containsExactly("nft list table inet wgform", "sshd -t", "nft -f " + NFT);
+        assertThat(host.read(NFT)).isEqualTo("table inet wgform {}\n");
     }
 
     @Test
@@ -345,13 +376,16 @@ class InstallScriptTest {
     @Test
     void realPrivateKeyNeverAppearsInOutputEvenWhenAToolEchoesIt() {
         String key = hostWithMgmtUp();
-        // a strip that fails after printing the whole config, key included, to stderr
+        // wg-quick up fails and prints the PrivateKey line on stderr, which is what the failure message is made of
         FakeHost.Run run = host.run(InstallScript.build(request(List.of(new FileWrite(CONF, conf(PEER_B, PEER_C), 0600, "wg")),
                 List.of(new InterfaceStep("wg-mgmt", InterfaceAction.RESTART, true, 2)))),
-                Map.of("FAKE_FAIL", "wg-quick-up:wg-mgmt"));
+                Map.of("FAKE_FAIL", "wg-quick-up:wg-mgmt", "FAKE_ECHO_KEY", "1"));
         InstallResult r = InstallResult.parse(run.stdout(), run.exit());
-        assertThat(r.status()).isIn(Status.ROLLED_BACK, Status.ROLLBACK_INCOMPLETE);
+
+        assertThat(r.status()).isEqualTo(Status.ROLLBACK_INCOMPLETE); // bringing the old config back up fails the same way
+        assertThat(r.message()).startsWith("wg-quick up failed: PrivateKey = (redacted)").contains("fake wg-quick up failure");
         assertNoSecret(run, key);
+        assertNoSecret(run, key.substring(0, 20));
     }
 
     @Test
