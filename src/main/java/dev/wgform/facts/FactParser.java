@@ -77,8 +77,8 @@ public final class FactParser {
         while (start < lines.length && !lines[start].startsWith(header)) start++;
         if (start == lines.length) {
             String first = stdout.strip().lines().findFirst().orElse("");
-            throw new FactsException(host, "no fact output (expected @@wgform-facts, got "
-                    + (first.isEmpty() ? "nothing" : "\"" + abbreviate(first) + "\"") + "); is sh a POSIX shell there?");
+            if (first.isEmpty()) throw new FactsException(host, "no fact output (the remote command printed nothing)");
+            throw new FactsException(host, "no fact output (expected @@wgform-facts, got \"" + abbreviate(first) + "\")");
         }
         String version = lines[start].substring(header.length());
         if (!version.equals(String.valueOf(FactScript.FORMAT))) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,18 @@ class FactScriptRunTest {
                 + "if [ \"$1 $2 $3\" = 'show all dump' ]; then cat \"$FAKE_WG_DUMP\"; exit \"${FAKE_WG_EXIT:-0}\"; fi\n"
                 + "exec " + realWg + " \"$@\"\n");
         executable(bin.resolve("pgrep"), "#!/bin/sh\n[ \"$1\" = -x ] && [ \"$2\" = sshd ]\n");
+    }
+
+    /** JUnit warns about every symlink to outside its temp dir it deletes: remove ours first. */
+    @AfterEach
+    void removeToolLinks() throws IOException {
+        for (String dir : List.of("applets", "toolbox")) {
+            Path d = tmp.resolve(dir);
+            if (!Files.isDirectory(d)) continue;
+            try (Stream<Path> links = Files.list(d)) {
+                for (Path link : links.toList()) Files.delete(link);
+            }
+        }
     }
 
     private static String wgConf(String key, String psk) {

@@ -1,0 +1,36 @@
+package dev.wgform.facts;
+
+import dev.wgform.desired.HostState;
+import dev.wgform.desired.Peer;
+import dev.wgform.desired.ServiceState;
+import dev.wgform.desired.WgInterface;
+import dev.wgform.render.RenderedFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What to ask a host for, given what wgform wants there. */
+public final class FactRequests {
+    private FactRequests() {}
+
+    /**
+     * Paths: the rendered files'; keys: each interface's private key file; PSKs: every peer's PSK file; services:
+     * the bound services' names. Duplicates are dropped, order is kept.
+     */
+    public static FactRequest forHost(HostState desired, List<RenderedFile> rendered) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (RenderedFile f : rendered) paths.add(f.path());
+        Map<String, String> keys = new LinkedHashMap<>();
+        Set<String> psks = new LinkedHashSet<>();
+        for (WgInterface i : desired.interfaces()) {
+            keys.put(i.name(), i.privateKeyPath());
+            for (Peer p : i.peers()) p.pskPath().ifPresent(psks::add);
+        }
+        Set<String> services = new LinkedHashSet<>();
+        for (ServiceState s : desired.services()) services.add(s.name());
+        return new FactRequest(new ArrayList<>(paths), keys, new ArrayList<>(psks), new ArrayList<>(services));
+    }
+}
