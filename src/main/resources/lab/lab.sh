@@ -174,6 +174,7 @@ up() {
     ensure_exists dir /etc/netns
     ensure_exists dir /etc/wireguard 700
     ensure_exists file /etc/nftables.conf
+    ensure_exists dir /etc/nftables.d 755
     ensure_exists dir /run/wireguard 755
     ensure_exists dir /run/sshd 755
     ensure_exists dir /var/lib/wgform 700
@@ -238,6 +239,7 @@ host_files() { # index rhel(0|1) admin-public-key
     local i="$1" d="/etc/netns/wgl-$1"
     mkdir -p "$d/ssh/sshd_config.d"
     mkdir -m 700 "$d/wireguard" "$STATE_DIR/wgl-$i"
+    mkdir -m 755 "$d/nftables.d" # wgform's firewall file goes here, private to the host
     ssh-keygen -q -t ed25519 -N '' -C "root@lab-$i" -f "$d/ssh/ssh_host_ed25519_key"
     echo "$3" >"$d/ssh/authorized_keys"
     # the client side of OpenSSH inside the host, and DH groups for sshd (only for group-exchange key agreement)
