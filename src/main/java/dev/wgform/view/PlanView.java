@@ -1,0 +1,109 @@
+package dev.wgform.view;
+
+import dev.wgform.plan.Action;
+import dev.wgform.plan.Change;
+import dev.wgform.plan.Effect;
+import dev.wgform.plan.HostPlan;
+import dev.wgform.plan.Plan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The plan for people, laid out like Terraform's: per host a header, each change with its symbol ({@code +} add,
+ * {@code ~} change, {@code -} destroy), the resource, its effects in parentheses, detail lines and the diff indented
+ * beneath; unreachable hosts with their reason; then a summary line. ANSI colours only when asked for. Hosts with
+ * nothing to do are not listed.
+ */
+public final class PlanView {
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RED = "\u001b[31m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String CYAN = "\u001b[36m";
+    private static final String INDENT = "      ";
+
+    private final boolean color;
+    private final StringBuilder out = new StringBuilder();
+
+    private PlanView(boolean color) {
+        this.color = color;
+    }
+
+    /** The whole plan, ending with the summary line and a newline. */
+    public static String render(Plan plan, boolean color) {
+        return new PlanView(color).plan(plan);
+    }
+
+    private String plan(Plan plan) {
+        if (plan.hasChanges()) {
+            out.append("wgform will perform the following actions (").append(symbolLegend()).append("):\n");
+        }
+        for (HostPlan h : plan.hosts()) {
+            if (!h.isReachable()) {
+                out.append('\n').append(paint("# " + h.host() + ": unreachable: " + h.unreachable().get(), RED)).append('\n');
+            } else if (h.hasChanges() || !h.notes().isEmpty()) {
+                host(h);
+            }
+        }
+        out.append('\n').append(summary(plan)).append('\n');
+        return out.toString();
+    }
+
+    private String symbolLegend() {
+        return paint("+", GREEN) + " create, " + paint("~", YELLOW) + " update, " + paint("-", RED) + " destroy";
+    }
+
+    private void host(HostPlan h) {
+        out.append('\n').append(paint("# " + h.host(), BOLD)).append('\n');
+        for (Change c : h.actionable()) change(c);
+        for (String note : h.notes()) out.append("  note: ").append(note).append('\n');
+    }
+
+    private void change(Change c) {
+        out.append("  ").append(paint(c.action().symbol(), colorOf(c.action()))).append(' ').append(c.label());
+        if (!c.effects().isEmpty()) {
+            List<String> texts = new ArrayList<>();
+            for (Effect e : c.effects()) texts.add(e.text());
+            out.append(" (").append(String.join(", ", texts)).append(')');
+        }
+        out.append('\n');
+        for (String d : c.details()) out.append(INDENT).append(d).append('\n');
+        c.file().ifPresent(f -> diff(f.diff()));
+    }
+
+    /** The hunks of a unified diff; its ---/+++ header only repeats the path. */
+    private void diff(String diff) {
+        if (diff.isEmpty()) return;
+        String[] lines = diff.split("\n", -1);
+        for (int i = 2; i < lines.length; i++) {
+            String line = lines[i];
+            if (i == lines.length - 1 && line.isEmpty()) break;
+            String colorCode = line.startsWith("@@") ? CYAN : line.startsWith("+") ? GREEN : line.startsWith("-") ? RED : null;
+            out.append(INDENT).append(colorCode == null ? line : paint(line, colorCode)).append('\n');
+        }
+    }
+
+    private static String colorOf(Action a) {
+        switch (a) {
+            case CREATE: return GREEN;
+            case UPDATE: return YELLOW;
+            case DELETE: return RED;
+            default: return null;
+        }
+    }
+
+    private static String summary(Plan plan) {
+        Plan.Summary s = plan.summary();
+        int unreachable = plan.unreachable().size();
+        String missing = unreachable == 0 ? "" : "; " + unreachable + (unreachable == 1 ? " host" : " hosts") + " could not be planned";
+        if (!plan.hasChanges()) {
+            return unreachable == 0 ? "No changes. Your hosts match the playbook." : "No changes on the reachable hosts" + missing + ".";
+        }
+        return "Plan: " + s.add() + " to add, " + s.change() + " to change, " + s.destroy() + " to destroy" + missing + ".";
+    }
+
+    private String paint(String text, String code) {
+        return color && code != null ? code + text + RESET : text;
+    }
+}
