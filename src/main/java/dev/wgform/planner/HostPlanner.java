@@ -54,7 +54,7 @@ final class HostPlanner {
             if (done.add(f.path())) planFile(f);
         }
         planRemovals();
-        changes.add(ManifestRule.change(managed, facts.manifest()));
+        changes.add(ManifestRule.change(managed, rendered, facts.manifest()));
         if (!rendered.isEmpty() && !facts.has("wg-quick")) notes.add("wg-quick is not installed on " + host + ": install wireguard-tools first");
         return new HostPlan(host, Optional.empty(), changes, facts.fingerprint(), new ArrayList<>(notes));
     }

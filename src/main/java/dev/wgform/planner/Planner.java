@@ -42,6 +42,14 @@ public final class Planner {
         return new HostPlanner(host, Optional.empty(), List.of(), facts).plan();
     }
 
+    /**
+     * The hash the fact script will report for {@code file} once installed (secret values redacted on the host):
+     * what the manifest should record for it, and {@link dev.wgform.plan.FileChange#newSha256()}.
+     */
+    public static String installedSha256(RenderedFile file) {
+        return RenderedFile.sha256(Redaction.redacted(file.content()));
+    }
+
     /** A host whose facts could not be read. */
     public static HostPlan unreachable(String host, String reason) {
         return HostPlan.unreachable(host, reason);

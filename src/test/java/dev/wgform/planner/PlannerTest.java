@@ -52,6 +52,18 @@ class PlannerTest {
     }
 
     @Test
+    void theManifestMayRecordEitherTheInstalledOrTheRenderedHash() {
+        HostState s = state(mesh, "db");
+        List<RenderedFile> files = render(s);
+        assertThat(Planner.plan(s, files, applied(s).manifestOfRenderedHashes(files).build()).hasChanges()).isFalse();
+        assertThat(Planner.installedSha256(files.get(0))).isNotEqualTo(files.get(0).sha256())
+                .isEqualTo(RenderedFile.sha256(TestFacts.redacted(files.get(0).content())));
+        HostPlan without = Planner.plan(s, files, applied(s).withoutManifest().build());
+        assertThat(without.actionable()).extracting(Change::type).containsExactly(ResourceType.MANIFEST);
+        assertThat(without.actionable().get(0).action()).isEqualTo(Action.CREATE);
+    }
+
+    @Test
     void aFreshHostGetsKeysPsksFilesAndItsInterfacesUp() {
         HostPlan p = plan("db", TestFacts.fresh().build());
 

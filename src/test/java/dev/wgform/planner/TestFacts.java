@@ -173,6 +173,14 @@ final class TestFacts {
             return this;
         }
 
+        /** A manifest recording the hashes of the renderings with their placeholders, not of the redacted files. */
+        Builder manifestOfRenderedHashes(List<RenderedFile> rendered) {
+            List<Manifest.ManagedFile> entries = new ArrayList<>();
+            for (RenderedFile f : rendered) entries.add(new Manifest.ManagedFile(f.path(), f.kind(), f.sha256()));
+            manifest = Optional.of(new Manifest(1, entries));
+            return this;
+        }
+
         Builder withoutManifest() {
             manifest = Optional.empty();
             return this;
