@@ -1,16 +1,32 @@
 package dev.wgform.cli;
 
+import dev.wgform.app.ApplyReport;
+import dev.wgform.app.ApplyService;
+import dev.wgform.app.Progress;
+import dev.wgform.model.InvalidInputException;
+import dev.wgform.plan.Plan;
+import dev.wgform.plan.PlanFile;
+import dev.wgform.view.ApplyView;
+import dev.wgform.view.PlanView;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Make the hosts match the playbook: push files atomically, run only the actions needed, "
                 + "roll back on failure.")
-final class ApplyCommand extends NotImplemented {
+final class ApplyCommand implements Callable<Integer> {
     @Mixin(name = GlobalOptions.MIXIN_NAME)
     GlobalOptions global;
 
@@ -20,9 +36,41 @@ final class ApplyCommand extends NotImplemented {
     @Option(names = "--auto-approve", description = "Apply without asking.")
     boolean autoApprove;
 
-    @Option(names = "--limit", paramLabel = "PATTERN", description = "Only hosts or groups matching PATTERN.")
+    @Option(names = "--limit", paramLabel = "PATTERN", description = "Only hosts or groups matching PATTERN (comma-separated, * and ? wildcards).")
     Optional<String> limit;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out; applied only if the hosts still match it.")
     Optional<Path> planFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InvalidInputException, IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Progress progress = new Progress(spec.commandLine().getErr(), global.verbose());
+        Optional<Plan> saved = planFile.isPresent() ? Optional.of(PlanFile.read(planFile.get())) : Optional.empty();
+        ApplyReport report = new ApplyService().apply(RunOptionsFactory.of(global, fleet.paths(), limit), saved,
+                plan -> {
+                    out.print(PlanView.render(plan, global.color()));
+                    out.flush();
+                },
+                plan -> autoApprove || askYes(out),
+                progress);
+        out.print(ApplyView.render(report, global.color()));
+        out.flush();
+        return report.failed() ? ExitCode.ERROR : ExitCode.OK;
+    }
+
+    /** Terraform's question: only "yes" goes ahead; no terminal or no answer means no. */
+    private static boolean askYes(PrintWriter out) {
+        out.print("\nDo you want to apply these changes? Only 'yes' will be accepted: ");
+        out.flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return answer != null && answer.strip().equals("yes");
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

@@ -44,8 +44,17 @@ class CommandLineContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "plan -i inv.yml pb.yml --limit web --detailed-exitcode --json --out p.plan",
-            "apply -i inv.yml pb.yml --auto-approve --limit db p.plan",
+            "plan -i src/test/resources/cli/bad/inventory.yml playbooks/four-plane.yml --limit web --detailed-exitcode --json",
+            "apply -i src/test/resources/cli/bad/inventory.yml playbooks/four-plane.yml --auto-approve --limit db"})
+    void planAndApplyRefuseBadInputBeforeContactingAnyHost(String command) {
+        Run run = Run.of(command.split(" "));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("src/test/resources/cli/bad/inventory.yml:").contains("nothing was changed").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "drift -i inv.yml pb.yml --json --prometheus /tmp/wgform.prom",
             "rotate -i inv.yml pb.yml --plane mgmt --hosts a,b --resume",
             "status -i inv.yml pb.yml --json"})

@@ -1,0 +1,184 @@
+package dev.wgform.app;
+
+import dev.wgform.apply.InstallRequest;
+import dev.wgform.apply.InstallResult;
+import dev.wgform.apply.InstallScript;
+import dev.wgform.apply.KeyRequest;
+import dev.wgform.apply.KeysResult;
+import dev.wgform.apply.KeysScript;
+import dev.wgform.apply.PskPush;
+import dev.wgform.apply.RemoteScriptException;
+import dev.wgform.crypto.Secret;
+import dev.wgform.desired.HostState;
+import dev.wgform.facts.HostFacts;
+import dev.wgform.facts.KeyFact;
+import dev.wgform.model.InvalidInputException;
+import dev.wgform.plan.Change;
+import dev.wgform.plan.Effect;
+import dev.wgform.plan.HostPlan;
+import dev.wgform.plan.Plan;
+import dev.wgform.transport.ExecResult;
+import dev.wgform.transport.RemoteHost;
+import dev.wgform.transport.TransportException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Makes the hosts match the playbook: read and plan (one command per host), confirm, then per host at most two
+ * more commands: the keys step where a private key is missing (so peers learn its public key), and the install
+ * step (files atomically, then only the effects the plan names, verification, roll back on failure). Hosts work in
+ * parallel; one host failing never stops the others.
+ */
+public final class ApplyService {
+    static final Duration KEYS_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(180);
+
+    /** Asked once, with the plan on screen; true to go ahead. */
+    @FunctionalInterface
+    public interface Confirmation {
+        boolean confirm(Plan plan);
+    }
+
+    /** Shows the plan before confirmation (the command's view). */
+    @FunctionalInterface
+    public interface PlanPrinter {
+        void print(Plan plan);
+    }
+
+    /**
+     * @param saved a plan file's plan: applied only if the hosts and the playbook still give exactly this plan
+     */
+    public ApplyReport apply(RunOptions options, Optional<Plan> saved, PlanPrinter printer, Confirmation confirmation,
+                             Progress progress) throws InvalidInputException, IOException {
+        try (FleetRun run = FleetReader.read(options, progress)) {
+            if (saved.isPresent()) StalePlan.check(saved.get(), run.plan);
+            printer.print(run.plan);
+            if (!run.plan.hasChanges()) return new ApplyReport(run.plan, false, outcomesWithoutChanges(run.plan));
+            if (saved.isEmpty() && !confirmation.confirm(run.plan)) return new ApplyReport(run.plan, false, List.of());
+            run.loaded.saveLockIfChanged();
+
+            Map<String, String> keyFailures = generateKeys(run, options.parallel(), progress);
+            if (!keyFailures.isEmpty() || anyKeyGenerated(run.plan)) run.replan();
+            String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+            Map<String, List<PskPush>> psks = PskAssignment.forPlan(run.plan, run.facts.keySet(), run.desired);
+            try {
+                List<HostPlan> hosts = run.plan.hosts();
+                List<ApplyReport.HostOutcome> outcomes = ParallelHosts.map(options.parallel(), hosts,
+                        h -> install(run, h, runId, psks.getOrDefault(h.host(), List.of()), keyFailures.get(h.host()), progress));
+                progress.verbose(String.format("apply: %d SSH sessions, %d remote commands in all", run.transport.sessionsOpened(),
+                        FleetReader.commands(run.readings.values())));
+                return new ApplyReport(run.plan, true, outcomes);
+            } finally {
+                psks.values().forEach(list -> list.forEach(p -> p.psk().destroy()));
+            }
+        }
+    }
+
+    private static boolean anyKeyGenerated(Plan plan) {
+        return plan.hosts().stream().flatMap(h -> h.changes().stream())
+                .anyMatch(c -> c.effects().stream().anyMatch(e -> e instanceof Effect.GenerateKey));
+    }
+
+    /** The keys step on every host whose plan generates a key; records the new public keys in the run's facts. */
+    private static Map<String, String> generateKeys(FleetRun run, int parallel, Progress progress) {
+        List<HostPlan> needing = run.plan.hosts().stream().filter(h -> !keyRequests(h).isEmpty()).toList();
+        List<Optional<String>> failures = ParallelHosts.map(parallel, needing, h -> {
+            RemoteHost remote = run.remote(h.host()).orElseThrow();
+            long start = System.nanoTime();
+            try {
+                ExecResult r = remote.run(KeysScript.build(keyRequests(h), List.of()), KEYS_TIMEOUT);
+                KeysResult keys = KeysResult.parse(r.stdout());
+                if (r.exitCode() != 0) return Optional.of("keys step exited " + r.exitCode());
+                synchronized (run.facts) {
+                    run.facts.put(h.host(), withKeys(run.facts.get(h.host()), keys, keyRequests(h)));
+                }
+                progress.step(h.host(), "keys generated: " + String.join(", ", keys.createdKeys()), Duration.ofNanos(System.nanoTime() - start));
+                return Optional.<String>empty();
+            } catch (TransportException | RemoteScriptException e) {
+                progress.line(h.host() + ": keys step failed: " + e.getMessage());
+                return Optional.of("keys step failed: " + e.getMessage());
+            }
+        });
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < needing.size(); i++) {
+            int at = i;
+            failures.get(i).ifPresent(reason -> out.put(needing.get(at).host(), reason));
+        }
+        return out;
+    }
+
+    private static List<KeyRequest> keyRequests(HostPlan h) {
+        List<KeyRequest> out = new ArrayList<>();
+        for (Change c : h.actionable()) {
+            for (Effect e : c.effects()) {
+                if (e instanceof Effect.GenerateKey) out.add(new KeyRequest(((Effect.GenerateKey) e).iface(), ((Effect.GenerateKey) e).path()));
+            }
+        }
+        return out;
+    }
+
+    private static HostFacts withKeys(HostFacts f, KeysResult keys, List<KeyRequest> requests) {
+        Map<String, KeyFact> all = new LinkedHashMap<>(f.keys());
+        for (KeyRequest k : requests) {
+            String pub = keys.publicKeys().get(k.iface());
+            if (pub != null) all.put(k.iface(), new KeyFact(k.iface(), k.path(), pub, keys.keyMtimes().getOrDefault(k.iface(), 0L)));
+        }
+        return new HostFacts(f.os(), f.systemd(), f.tools(), f.files(), f.manifest(), f.interfaces(), all, f.psks(), f.services());
+    }
+
+    private static ApplyReport.HostOutcome install(FleetRun run, HostPlan h, String runId, List<PskPush> psks, String keyFailure,
+                                                   Progress progress) {
+        if (!h.isReachable()) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNREACHABLE, h.unreachable().get());
+        if (keyFailure != null) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, keyFailure + "; nothing else was changed");
+        if (!h.hasChanges()) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNCHANGED, "no changes");
+        Optional<HostState> desired = run.desired(h.host());
+        RemoteHost remote = run.remote(h.host()).orElseThrow();
+        long start = System.nanoTime();
+        try {
+            InstallRequest request = InstallRequests.from(runId, h, desired.orElseThrow(), run.rendered.get(h.host()),
+                    run.facts.get(h.host()), psks);
+            ExecResult r = remote.run(InstallScript.build(request), INSTALL_TIMEOUT);
+            InstallResult result = InstallResult.parse(r.stdout(), r.exitCode());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (result.ok()) {
+                String did = effectsOf(h);
+                progress.step(h.host(), "applied" + (did.isEmpty() ? "" : ": " + did), took);
+                return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.OK, did.isEmpty() ? "files updated" : did);
+            }
+            String why = result.status().name().toLowerCase().replace('_', ' ') + (result.phase().map(p -> " in " + p).orElse(""))
+                    + ": " + result.message();
+            progress.step(h.host(), "FAILED, " + why, took);
+            return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, why);
+        } catch (TransportException | RemoteScriptException e) {
+            progress.line(h.host() + ": FAILED: " + e.getMessage());
+            return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, e.getMessage()
+                    + " (the host keeps its old files or its new ones, never a mix; run plan to see which)");
+        }
+    }
+
+    private static String effectsOf(HostPlan h) {
+        List<String> out = new ArrayList<>();
+        Predicate<Effect> shown = e -> !(e instanceof Effect.GenerateKey);
+        for (Change c : h.actionable()) for (Effect e : c.effects()) if (shown.test(e) && !out.contains(e.text())) out.add(e.text());
+        return String.join(", ", out);
+    }
+
+    private static List<ApplyReport.HostOutcome> outcomesWithoutChanges(Plan plan) {
+        List<ApplyReport.HostOutcome> out = new ArrayList<>();
+        for (HostPlan h : plan.hosts()) {
+            out.add(h.isReachable() ? new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNCHANGED, "no changes")
+                    : new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNREACHABLE, h.unreachable().get()));
+        }
+        return out;
+    }
+}

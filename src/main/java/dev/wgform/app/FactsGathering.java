@@ -1,0 +1,83 @@
+package dev.wgform.app;
+
+import dev.wgform.desired.HostState;
+import dev.wgform.facts.FactParser;
+import dev.wgform.facts.FactRequests;
+import dev.wgform.facts.FactScript;
+import dev.wgform.facts.FactsException;
+import dev.wgform.facts.HostFacts;
+import dev.wgform.model.Fleet;
+import dev.wgform.model.Host;
+import dev.wgform.render.RenderedFile;
+import dev.wgform.transport.ExecResult;
+import dev.wgform.transport.RemoteHost;
+import dev.wgform.transport.SshTarget;
+import dev.wgform.transport.SshTransport;
+import dev.wgform.transport.TransportException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads every host in parallel: one SSH session and one fact script per host. A host that cannot be reached (or
+ * whose answer cannot be read) is reported with the reason; the others carry on.
+ */
+final class FactsGathering {
+    static final Duration FACTS_TIMEOUT = Duration.ofSeconds(60);
+
+    private FactsGathering() {}
+
+    /**
+     * @param states   desired state per host (inventory order), for what each host's script should look at
+     * @param rendered each host's rendered files, same order
+     */
+    static List<HostReading> gather(Fleet fleet, SshTransport transport, List<HostState> states,
+                                    List<List<RenderedFile>> rendered, int parallel, Progress progress) {
+        List<Integer> indexes = java.util.stream.IntStream.range(0, states.size()).boxed().toList();
+        return ParallelHosts.map(parallel, indexes, i -> read(fleet, transport, states.get(i), rendered.get(i), progress));
+    }
+
+    private static HostReading read(Fleet fleet, SshTransport transport, HostState state, List<RenderedFile> files, Progress progress) {
+        Host host = state.host();
+        long start = System.nanoTime();
+        RemoteHost remote;
+        try {
+            remote = transport.connect(targetOf(fleet, host));
+        } catch (TransportException e) {
+            progress.line(host.name() + ": unreachable: " + e.getMessage());
+            return new HostReading.Unreachable(host, e.getMessage());
+        }
+        try {
+            ExecResult r = remote.run(FactScript.build(FactRequests.forHost(state, files)), FACTS_TIMEOUT);
+            if (r.exitCode() != 0) {
+                remote.close();
+                String reason = "fact script exited " + r.exitCode() + firstLine(r.stderr());
+                progress.line(host.name() + ": " + reason);
+                return new HostReading.Unreachable(host, reason);
+            }
+            HostFacts facts = FactParser.parse(host.name(), r.stdout());
+            progress.verbose(String.format("%s: facts read (%.2f s; %d session, %d command so far)", host.name(),
+                    (System.nanoTime() - start) / 1e9, 1, remote.commandsRun()));
+            return new HostReading.Reached(host, remote, facts);
+        } catch (TransportException | FactsException e) {
+            remote.close();
+            progress.line(host.name() + ": " + e.getMessage());
+            return new HostReading.Unreachable(host, e.getMessage());
+        }
+    }
+
+    /** How wgform reaches a host: its ansible_host, or its plane address once it is reached over a plane (wg_ssh_via). */
+    static SshTarget targetOf(Fleet fleet, Host host) {
+        SshTarget base = SshTarget.of(host);
+        Optional<String> via = host.sshVia().flatMap(plane -> fleet.address(plane, host.name())).map(a -> a.getHostAddress());
+        if (via.isEmpty()) return base;
+        return new SshTarget(base.host(), via.get(), base.port(), base.user(), base.identityFile(), base.become(), base.proxyJump());
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        if (t.isEmpty()) return "";
+        int nl = t.indexOf('\n');
+        return ": " + (nl < 0 ? t : t.substring(0, nl));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.wgform.app;
+
+import dev.wgform.desired.PublicKeys;
+import dev.wgform.facts.FileFact;
+import dev.wgform.facts.HostFacts;
+import dev.wgform.facts.KeyFact;
+import dev.wgform.model.Plane;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public keys the hosts have now. A host's own key file is the truth; when a host cannot be reached this run,
+ * the key its peers' current configs carry for it stands in, so one host being down never drops it from every
+ * other host's peers.
+ */
+final class ObservedKeys implements PublicKeys {
+    private final Map<String, String> byHostAndPlane = new HashMap<>();
+
+    /**
+     * @param planes the playbook's planes (to map interface names back to planes)
+     * @param facts  what each reachable host reported
+     */
+    ObservedKeys(Iterable<Plane> planes, Map<String, HostFacts> facts) {
+        Map<String, String> planeOfInterface = new HashMap<>();
+        for (Plane p : planes) planeOfInterface.put(p.interfaceName(), p.name());
+        // second-hand first, so a host's own report overwrites what its peers remember
+        for (HostFacts f : facts.values()) {
+            for (FileFact file : f.files().values()) {
+                String iface = interfaceOf(file.path());
+                String plane = iface == null ? null : planeOfInterface.get(iface);
+                if (plane != null && file.exists()) peersIn(file.content()).forEach((host, key) -> byHostAndPlane.put(host + "/" + plane, key));
+            }
+        }
+        facts.forEach((host, f) -> {
+            for (KeyFact k : f.keys().values()) {
+                String plane = planeOfInterface.get(k.interfaceName());
+                if (plane != null && !k.publicKey().isBlank()) byHostAndPlane.put(host + "/" + plane, k.publicKey());
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> of(String host, String plane) {
+        return Optional.ofNullable(byHostAndPlane.get(host + "/" + plane));
+    }
+
+    /** /etc/wireguard/wg-mgmt.conf -> wg-mgmt; null for other files. */
+    private static String interfaceOf(String path) {
+        if (!path.startsWith("/etc/wireguard/") || !path.endsWith(".conf")) return null;
+        String name = path.substring("/etc/wireguard/".length(), path.length() - ".conf".length());
+        return name.contains("/") ? null : name;
+    }
+
+    /** Peer host -> public key, from wgform's own rendering: each [Peer] starts with a "# host" comment line. */
+    static Map<String, String> peersIn(String config) {
+        Map<String, String> out = new HashMap<>();
+        String host = null;
+        boolean inPeer = false;
+        for (String raw : config.split("\n")) {
+            String line = raw.strip();
+            if (line.startsWith("[")) {
+                inPeer = line.equalsIgnoreCase("[Peer]");
+                host = null;
+            } else if (inPeer && host == null && line.startsWith("#")) {
+                host = line.substring(1).strip();
+            } else if (inPeer && host != null && line.regionMatches(true, 0, "PublicKey", 0, 9)) {
+                int eq = line.indexOf('=');
+                String key = eq < 0 ? "" : line.substring(eq + 1).strip();
+                if (key.length() == 44 && !key.contains("{")) out.put(host, key);
+            }
+        }
+        return out;
+    }
+}
