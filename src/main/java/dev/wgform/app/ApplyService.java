@@ -42,6 +42,7 @@ import java.util.function.Predicate;
 public final class ApplyService {
     static final Duration KEYS_TIMEOUT = Duration.ofSeconds(60);
     static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration PACKAGES_TIMEOUT = Duration.ofMinutes(10);
 
     /** Asked once, with the plan on screen; true to go ahead. */
     @FunctionalInterface
@@ -58,8 +59,8 @@ public final class ApplyService {
     /**
      * @param saved a plan file's plan: applied only if the hosts and the playbook still give exactly this plan
      */
-    public ApplyReport apply(RunOptions options, Optional<Plan> saved, PlanPrinter printer, Confirmation confirmation,
-                             Progress progress) throws InvalidInputException, IOException {
+    public ApplyReport apply(RunOptions options, Optional<Plan> saved, boolean installPackages, PlanPrinter printer,
+                             Confirmation confirmation, Progress progress) throws InvalidInputException, IOException {
         try (FleetRun run = FleetReader.read(options, progress)) {
             if (saved.isPresent()) StalePlan.check(saved.get(), run.plan);
             printer.print(run.plan);
@@ -67,7 +68,8 @@ public final class ApplyService {
             if (saved.isEmpty() && !confirmation.confirm(run.plan)) return new ApplyReport(run.plan, false, List.of());
             run.loaded.saveLockIfChanged();
 
-            Map<String, String> keyFailures = generateKeys(run, options.parallel(), progress);
+            Map<String, String> keyFailures = new HashMap<>(packages(run, installPackages, options.parallel(), progress));
+            keyFailures.putAll(generateKeys(run, keyFailures.keySet(), options.parallel(), progress));
             if (!keyFailures.isEmpty() || anyKeyGenerated(run.plan)) run.replan();
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
             Map<String, List<PskPush>> psks = PskAssignment.forPlan(run.plan, run.facts.keySet(), run.desired);
@@ -90,8 +92,8 @@ public final class ApplyService {
     }
 
     /** The keys step on every host whose plan generates a key; records the new public keys in the run's facts. */
-    private static Map<String, String> generateKeys(FleetRun run, int parallel, Progress progress) {
-        List<HostPlan> needing = run.plan.hosts().stream().filter(h -> !keyRequests(h).isEmpty()).toList();
+    private static Map<String, String> generateKeys(FleetRun run, java.util.Set<String> failed, int parallel, Progress progress) {
+        List<HostPlan> needing = run.plan.hosts().stream().filter(h -> !keyRequests(h).isEmpty() && !failed.contains(h.host())).toList();
         List<Optional<String>> failures = ParallelHosts.map(parallel, needing, h -> {
             RemoteHost remote = run.remote(h.host()).orElseThrow();
             long start = System.nanoTime();
@@ -113,6 +115,33 @@ public final class ApplyService {
         for (int i = 0; i < needing.size(); i++) {
             int at = i;
             failures.get(i).ifPresent(reason -> out.put(needing.get(at).host(), reason));
+        }
+        return out;
+    }
+
+    /** Hosts that lack wg, wg-quick or the firewall tool: installed when asked to, else that host fails up front. */
+    private static Map<String, String> packages(FleetRun run, boolean install, int parallel, Progress progress) {
+        List<HostPlan> lacking = run.plan.hosts().stream()
+                .filter(h -> h.hasChanges() && run.desired(h.host()).isPresent() && run.facts.containsKey(h.host()))
+                .filter(h -> !PackageInstall.missing(run.desired(h.host()).get(), run.facts.get(h.host())).isEmpty())
+                .toList();
+        List<Optional<String>> failures = ParallelHosts.map(parallel, lacking, h -> {
+            List<String> missing = PackageInstall.missing(run.desired(h.host()).get(), run.facts.get(h.host()));
+            if (!install) return Optional.of(PackageInstall.note(missing));
+            long start = System.nanoTime();
+            try {
+                ExecResult r = run.remote(h.host()).orElseThrow().run(PackageInstall.script(run.facts.get(h.host()), missing), PACKAGES_TIMEOUT);
+                if (r.exitCode() != 0) return Optional.of("installing " + String.join(", ", missing) + " failed (exit " + r.exitCode() + ")");
+                progress.step(h.host(), "installed " + String.join(", ", missing), Duration.ofNanos(System.nanoTime() - start));
+                return Optional.<String>empty();
+            } catch (TransportException e) {
+                return Optional.of("installing packages failed: " + e.getMessage());
+            }
+        });
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < lacking.size(); i++) {
+            int at = i;
+            failures.get(i).ifPresent(reason -> out.put(lacking.get(at).host(), reason));
         }
         return out;
     }
@@ -139,7 +168,7 @@ public final class ApplyService {
     private static ApplyReport.HostOutcome install(FleetRun run, HostPlan h, String runId, List<PskPush> psks, String keyFailure,
                                                    Progress progress) {
         if (!h.isReachable()) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNREACHABLE, h.unreachable().get());
-        if (keyFailure != null) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, keyFailure + "; nothing else was changed");
+        if (keyFailure != null) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, keyFailure + "; nothing was changed on it");
         if (!h.hasChanges()) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNCHANGED, "no changes");
         Optional<HostState> desired = run.desired(h.host());
         RemoteHost remote = run.remote(h.host()).orElseThrow();

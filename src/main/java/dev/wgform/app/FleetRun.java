@@ -53,7 +53,7 @@ final class FleetRun implements AutoCloseable {
     /** Renders with the public keys the hosts have now and plans the hosts inside the limit. */
     void replan() throws InvalidInputException {
         PublicKeys keys = new ObservedKeys(loaded.fleet().playbook().planes().values(), facts);
-        desired = DesiredState.build(loaded.fleet(), keys);
+        desired = DesiredState.build(DetectedOs.apply(loaded.fleet(), facts), keys);
         List<List<RenderedFile>> files = new HostRendering(renderer).renderAll(desired);
         rendered = new LinkedHashMap<>();
         for (int i = 0; i < desired.size(); i++) {
@@ -88,7 +88,9 @@ final class FleetRun implements AutoCloseable {
         Optional<HostState> d = desired(p.host());
         HostFacts f = facts.get(p.host());
         if (d.isEmpty() || f == null) return p;
-        List<String> notes = ServiceFilter.notes(d.get(), f);
+        List<String> notes = new java.util.ArrayList<>(ServiceFilter.notes(d.get(), f));
+        List<String> packages = PackageInstall.missing(d.get(), f);
+        if (!packages.isEmpty()) notes.add(PackageInstall.note(packages));
         if (notes.isEmpty()) return p;
         List<String> all = new java.util.ArrayList<>(p.notes());
         all.addAll(notes);

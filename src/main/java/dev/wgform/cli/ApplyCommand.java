@@ -39,6 +39,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "PATTERN", description = "Only hosts or groups matching PATTERN (comma-separated, * and ? wildcards).")
     Optional<String> limit;
 
+    @Option(names = "--install-packages", description = "Install missing wireguard-tools and nftables/firewalld with the host's package manager.")
+    boolean installPackages;
+
     @Parameters(index = "1", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out; applied only if the hosts still match it.")
     Optional<Path> planFile;
 
@@ -50,7 +53,7 @@ final class ApplyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), global.verbose());
         Optional<Plan> saved = planFile.isPresent() ? Optional.of(PlanFile.read(planFile.get())) : Optional.empty();
-        ApplyReport report = new ApplyService().apply(RunOptionsFactory.of(global, fleet.paths(), limit), saved,
+        ApplyReport report = new ApplyService().apply(RunOptionsFactory.of(global, fleet.paths(), limit), saved, installPackages,
                 plan -> {
                     out.print(PlanView.render(plan, global.color()));
                     out.flush();

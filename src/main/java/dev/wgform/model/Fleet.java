@@ -22,6 +22,13 @@ public record Fleet(Inventory inventory, Playbook playbook, Map<String, Map<Stri
         members = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /** The same fleet with some hosts replaced (same names), e.g. with facts learnt from the hosts. */
+    public Fleet withHosts(java.util.function.UnaryOperator<Host> change) {
+        List<Host> hosts = new ArrayList<>();
+        for (Host h : inventory.hosts()) hosts.add(change.apply(h));
+        return new Fleet(new Inventory(inventory.source(), hosts, inventory.groups()), playbook, members);
+    }
+
     public Plane plane(String name) {
         Plane p = playbook.planes().get(name);
         if (p == null) throw new IllegalArgumentException("no plane " + name);

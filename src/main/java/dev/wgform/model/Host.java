@@ -53,6 +53,12 @@ public record Host(
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
     }
 
+    /** This host with its OS family set, as detected on the host when the inventory does not say. */
+    public Host withOsFamily(String family) {
+        return new Host(name, sshAddress, sshPort, sshUser, sshPrivateKeyFile, become, endpoint, planeAddresses, nat, lan,
+                publicInterface, Optional.of(family), sshVia, groups, vars, source);
+    }
+
     public boolean inGroup(String group) {
         return groups.contains(group);
     }
