@@ -301,13 +301,16 @@ EOF
 }
 
 # sshd -D is PID 1 of the host's own PID namespace; its mount namespace (made by `ip netns exec`, which binds
-# /etc/netns/wgl-N/* over /etc) gets a private /run/wireguard and /var/lib/wgform. Sessions inherit all of it.
+# /etc/netns/wgl-N/* over /etc) gets a private /run/wireguard, /var/lib/wgform and an empty /root, as a fresh
+# host has (the workstation's own ~/.bashrc, which bash sources for every SSH command, is not the host's).
+# Sessions inherit all of it.
 start_sshd() {
     local i="$1"
     setsid ip netns exec "wgl-$i" unshare --uts --pid --fork --mount-proc /bin/sh -c '
         hostname "$1" &&
         mount -t tmpfs -o mode=0700,size=16m tmpfs /run/wireguard &&
         mount --bind "$2" /var/lib/wgform &&
+        mount -t tmpfs -o mode=0700,size=4m tmpfs /root &&
         exec /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config' sh "lab-$i" "$STATE_DIR/wgl-$i" \
         </dev/null >>"$STATE_DIR/wgl-$i.log" 2>&1 &
 }
