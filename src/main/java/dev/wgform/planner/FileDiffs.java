@@ -16,8 +16,11 @@ final class FileDiffs {
 
     private FileDiffs() {}
 
-    /** The outcome for one file: its action, its file change and why it changes. */
-    record Outcome(Action action, FileChange file, boolean contentChanged, List<String> details) {}
+    /**
+     * The outcome for one file: its action, its file change, whether the text changes, detail lines, and the host's
+     * file as compared (redacted; empty when absent).
+     */
+    record Outcome(Action action, FileChange file, boolean contentChanged, List<String> details, String current) {}
 
     static Outcome compare(RenderedFile rendered, FileFact fact) {
         String redacted = Redaction.redacted(rendered.content());
@@ -27,7 +30,7 @@ final class FileDiffs {
         if (!fact.exists()) {
             String diff = UnifiedDiff.diff(NO_FILE, rendered.path(), "", Redaction.forDisplay(redacted), CONTEXT);
             return new Outcome(Action.CREATE, new FileChange(rendered.path(), rendered.mode(), rendered.kind(), Optional.empty(),
-                    newSha, rendered.content(), diff), true, details);
+                    newSha, rendered.content(), diff), true, details, "");
         }
         Optional<String> oldSha = Optional.of(fact.sha256()).filter(s -> !s.isEmpty());
         String current = Redaction.hostContent(fact.content());
@@ -36,13 +39,13 @@ final class FileDiffs {
         if (modeChanged) details.add("mode " + octal(fact.mode() & 07777) + " -> " + octal(rendered.mode()));
         if (!contentChanged && !modeChanged) {
             return new Outcome(Action.NOOP, new FileChange(rendered.path(), rendered.mode(), rendered.kind(), oldSha, newSha, "", ""),
-                    false, details);
+                    false, details, current);
         }
         String diff = contentChanged
                 ? UnifiedDiff.diff(rendered.path(), rendered.path(), current, Redaction.forDisplay(redacted), CONTEXT)
                 : "";
         return new Outcome(Action.UPDATE, new FileChange(rendered.path(), rendered.mode(), rendered.kind(), oldSha, newSha,
-                rendered.content(), diff), contentChanged, details);
+                rendered.content(), diff), contentChanged, details, current);
     }
 
     /** A managed file that is no longer rendered; {@code fact} exists. */

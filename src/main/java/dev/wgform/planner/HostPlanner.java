@@ -96,21 +96,22 @@ final class HostPlanner {
         managed.add(outcome.file());
         List<String> details = new ArrayList<>(outcome.details());
         List<Effect> effects = outcome.action() == Action.NOOP ? List.of()
-                : WgRules.configEffects(iface, outcome, Redaction.hostContent(fact.content()), Redaction.redacted(file.content()),
+                : WgRules.configEffects(iface, outcome, outcome.current(), Redaction.redacted(file.content()),
                 running, facts.systemd(), details);
         changes.add(new Change(ResourceType.WG_CONFIG, path, outcome.action(), Optional.of(outcome.file()), effects, details));
-        changes.add(interfaceState(iface, outcome.action() == Action.NOOP, fact, key));
+        changes.add(interfaceState(iface, outcome, key));
     }
 
     /** The interface's running state, when its config is already right: down -> up; drifted live peers -> live sync. */
-    private Change interfaceState(String iface, boolean configUnchanged, FileFact fact, Optional<KeyFact> key) {
+    private Change interfaceState(String iface, FileDiffs.Outcome config, Optional<KeyFact> key) {
+        boolean configUnchanged = config.action() == Action.NOOP;
         LiveInterface live = facts.interfaces().get(iface);
         if (configUnchanged && live == null) {
             return new Change(ResourceType.INTERFACE, iface, Action.UPDATE, Optional.empty(), List.of(new Effect.UpInterface(iface)),
                     List.of(iface + " is down"));
         }
         if (configUnchanged) {
-            List<String> drift = WgRules.liveDrift(Redaction.hostContent(fact.content()), live, key);
+            List<String> drift = WgRules.liveDrift(config.current(), live, key);
             if (!drift.isEmpty()) {
                 return new Change(ResourceType.INTERFACE, iface, Action.UPDATE, Optional.empty(), List.of(new Effect.LiveSync(iface)), drift);
             }

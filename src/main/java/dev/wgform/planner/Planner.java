@@ -77,25 +77,23 @@ public final class Planner {
     public static Plan plan(Instant createdAt, String inventory, String playbook, List<HostState> desired,
                             Map<String, List<RenderedFile>> rendered, Map<String, HostFacts> facts,
                             Map<String, String> unreachable) {
-        Map<String, List<Change>> psk = pskMismatches(facts, desired);
-        List<HostPlan> hosts = new ArrayList<>();
         Set<String> planned = new LinkedHashSet<>();
         for (HostState d : desired) {
             String name = d.host().name();
             planned.add(name);
-            String reason = unreachable.get(name);
-            HostFacts f = facts.get(name);
-            if ((reason == null) == (f == null)) {
+            if ((unreachable.get(name) == null) == (facts.get(name) == null)) {
                 throw new IllegalArgumentException(name + " must be either reached (facts) or unreachable (a reason)");
             }
-            if (reason != null) {
-                hosts.add(unreachable(name, reason));
-                continue;
-            }
-            List<RenderedFile> files = rendered.get(name);
-            if (files == null) throw new IllegalArgumentException("no rendered files for " + name);
-            hosts.add(plan(d, files, f).withChanges(psk.getOrDefault(name, List.of())));
+            if (facts.containsKey(name) && !rendered.containsKey(name)) throw new IllegalArgumentException("no rendered files for " + name);
         }
+        Map<String, List<Change>> psk = pskMismatches(facts, desired);
+        // hosts are independent: plan them in parallel, keep inventory order
+        List<HostPlan> hosts = new ArrayList<>(desired.parallelStream().map(d -> {
+            String name = d.host().name();
+            String reason = unreachable.get(name);
+            if (reason != null) return unreachable(name, reason);
+            return plan(d, rendered.get(name), facts.get(name)).withChanges(psk.getOrDefault(name, List.of()));
+        }).toList());
         facts.forEach((name, f) -> {
             if (planned.add(name)) hosts.add(planRemoval(name, f));
         });

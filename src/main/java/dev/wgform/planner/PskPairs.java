@@ -1,6 +1,7 @@
 package dev.wgform.planner;
 
 import dev.wgform.desired.HostState;
+import dev.wgform.desired.KeyPaths;
 import dev.wgform.desired.Peer;
 import dev.wgform.desired.WgInterface;
 import dev.wgform.facts.HostFacts;
@@ -8,11 +9,11 @@ import dev.wgform.facts.PskFact;
 import dev.wgform.plan.Action;
 import dev.wgform.plan.Change;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The two copies of a pair's PSK must be equal, and only the hosts know them: they are compared by the hashes the
@@ -23,8 +24,8 @@ final class PskPairs {
     private PskPairs() {}
 
     static Map<String, List<Change>> mismatches(Map<String, HostFacts> facts, List<HostState> desired) {
-        Map<String, HostState> byName = new HashMap<>();
-        for (HostState s : desired) byName.put(s.host().name(), s);
+        Set<String> desiredHosts = new HashSet<>();
+        for (HostState s : desired) desiredHosts.add(s.host().name());
         Map<String, List<Change>> out = new LinkedHashMap<>();
         for (HostState a : desired) {
             String hostA = a.host().name();
@@ -35,16 +36,17 @@ final class PskPairs {
                     String hostB = p.host();
                     if (p.pskPath().isEmpty() || hostA.compareTo(hostB) >= 0) continue; // each pair once
                     HostFacts factsB = facts.get(hostB);
-                    Optional<String> pathB = pskPathOn(byName.get(hostB), i.name(), hostA);
-                    if (factsB == null || pathB.isEmpty()) continue;
+                    if (factsB == null || !desiredHosts.contains(hostB)) continue;
+                    // peering is symmetric, and each side names its copy after the other (KeyPaths.presharedKey)
+                    String pathB = KeyPaths.presharedKey(i.name(), hostA);
                     String pathA = p.pskPath().get();
                     PskFact pskA = factsA.psks().get(pathA);
-                    PskFact pskB = factsB.psks().get(pathB.get());
+                    PskFact pskB = factsB.psks().get(pathB);
                     if (pskA == null && pskB == null) continue; // both get a new one already
                     if (pskA != null && pskB != null && pskA.hash().equals(pskB.hash())) continue;
                     if (pskA != null) add(out, hostA, replace(i.name(), hostB, pathA, factsA, pskB == null
                             ? hostB + " has no copy: both get a new one" : "differs from " + hostB + "'s copy: both get a new one"));
-                    if (pskB != null) add(out, hostB, replace(i.name(), hostA, pathB.get(), factsB, pskA == null
+                    if (pskB != null) add(out, hostB, replace(i.name(), hostA, pathB, factsB, pskA == null
                             ? hostA + " has no copy: both get a new one" : "differs from " + hostA + "'s copy: both get a new one"));
                 }
             }
@@ -55,15 +57,6 @@ final class PskPairs {
     private static Change replace(String iface, String peer, String path, HostFacts facts, String why) {
         return HostPlanner.pskPush(iface, peer, path, Action.UPDATE, facts.interfaces().containsKey(iface),
                 List.of(path, "value: (sensitive)", why));
-    }
-
-    private static Optional<String> pskPathOn(HostState host, String iface, String peer) {
-        if (host == null) return Optional.empty();
-        for (WgInterface i : host.interfaces()) {
-            if (!i.name().equals(iface)) continue;
-            for (Peer p : i.peers()) if (p.host().equals(peer)) return p.pskPath();
-        }
-        return Optional.empty();
     }
 
     private static void add(Map<String, List<Change>> out, String host, Change c) {

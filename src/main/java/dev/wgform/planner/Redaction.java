@@ -3,42 +3,68 @@ package dev.wgform.planner;
 import dev.wgform.facts.FileFact;
 import dev.wgform.render.Placeholders;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Puts rendered text into the form the fact script reports files in, so the two can be compared and diffed. */
 final class Redaction {
     static final String KNOWN_AFTER_APPLY = "(known after apply)";
-    private static final String WS = " \\t\\x0B\\f\\r";
     private static final String MARKER = Matcher.quoteReplacement(FileFact.SECRET_MARKER);
     private static final String PENDING = Matcher.quoteReplacement(KNOWN_AFTER_APPLY);
 
-    /**
-     * The fact script's redaction (FactScript.redactSedProgram) again, on the workstation: a host's file should
-     * arrive redacted, and if some odd spelling slipped through, its value still never reaches a plan.
-     */
-    private static final Pattern SECRET_VALUE = Pattern.compile("(?m)^([#;" + WS + "]*(?i:" + spaced("privatekey") + "|"
-            + spaced("presharedkey") + ")[" + WS + "]*=[" + WS + "]*).*$");
-
     private Redaction() {}
 
-    /** A host file's content with any secret value left in it replaced by the marker (normally a no-op). */
+    /**
+     * A host file's content with any secret value left in it replaced by the marker: the fact script's redaction
+     * (FactScript.redactSedProgram) again, on the workstation. A host's file should arrive redacted; if some odd
+     * spelling slipped through, its value still never reaches a plan. Same rule as the script: a line that is, after
+     * any '#', ';' and blanks, "private key" or "preshared key" in any case and spacing, then '='.
+     */
     static String hostContent(String content) {
-        Matcher m = SECRET_VALUE.matcher(content);
-        while (m.find()) {
-            if (!content.startsWith(FileFact.SECRET_MARKER, m.end(1)) || m.end() != m.end(1) + FileFact.SECRET_MARKER.length()) {
-                return SECRET_VALUE.matcher(content).replaceAll("$1" + MARKER);
+        StringBuilder out = null;
+        int lineStart = 0;
+        int n = content.length();
+        while (lineStart < n) {
+            int nl = content.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? n : nl;
+            int valueStart = secretValueStart(content, lineStart, lineEnd);
+            boolean leaks = valueStart >= 0 && !(lineEnd - valueStart == FileFact.SECRET_MARKER.length()
+                    && content.startsWith(FileFact.SECRET_MARKER, valueStart));
+            if (leaks && out == null) out = new StringBuilder(n).append(content, 0, lineStart);
+            if (leaks) {
+                out.append(content, lineStart, valueStart).append(FileFact.SECRET_MARKER); // the rest of the line, as sed's .*
+            } else if (out != null) {
+                out.append(content, lineStart, lineEnd);
             }
+            if (out != null && nl >= 0) out.append('\n');
+            lineStart = lineEnd + 1;
         }
-        return content;
+        return out == null ? content : out.toString();
     }
 
-    private static String spaced(String word) {
-        StringBuilder out = new StringBuilder();
-        for (char c : word.toCharArray()) {
-            if (out.length() > 0) out.append('[').append(WS).append("]*");
-            out.append(c);
+    private static final String PRIVATE_KEY = "privatekey";
+    private static final String PRESHARED_KEY = "presharedkey";
+
+    /** Where the value of a PrivateKey/PresharedKey line starts (after '=' and blanks), or -1 for other lines. */
+    private static int secretValueStart(String s, int from, int to) {
+        int i = from;
+        while (i < to && (s.charAt(i) == '#' || s.charAt(i) == ';' || isBlank(s.charAt(i)))) i++;
+        // match both words at once, letter by letter, ignoring case and blanks
+        int privateAt = 0;
+        int presharedAt = 0;
+        for (; i < to && s.charAt(i) != '='; i++) {
+            char c = Character.toLowerCase(s.charAt(i));
+            if (isBlank(c)) continue;
+            privateAt = privateAt >= 0 && privateAt < PRIVATE_KEY.length() && PRIVATE_KEY.charAt(privateAt) == c ? privateAt + 1 : -1;
+            presharedAt = presharedAt >= 0 && presharedAt < PRESHARED_KEY.length() && PRESHARED_KEY.charAt(presharedAt) == c ? presharedAt + 1 : -1;
+            if (privateAt < 0 && presharedAt < 0) return -1;
         }
-        return out.toString();
+        if (i == to || (privateAt != PRIVATE_KEY.length() && presharedAt != PRESHARED_KEY.length())) return -1;
+        i++; // '='
+        while (i < to && isBlank(s.charAt(i))) i++;
+        return i;
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
     /** Each {@code {{wgform-secret:/path}}} becomes the host's marker {@code {{wgform-secret}}}, as the fact script redacts. */

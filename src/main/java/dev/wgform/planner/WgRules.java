@@ -6,7 +6,6 @@ import dev.wgform.facts.LivePeer;
 import dev.wgform.model.Cidr;
 import dev.wgform.plan.Action;
 import dev.wgform.plan.Effect;
-import dev.wgform.wgconf.PeerSection;
 import dev.wgform.wgconf.WgQuickFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,20 +60,20 @@ final class WgRules {
     private enum Scope { INTERFACE, PEERS, COMMENTS }
 
     private static Scope scope(String oldText, String newText, List<String> details) {
-        WgQuickFile before;
-        WgQuickFile after;
+        Sections before = Sections.of(oldText);
+        Sections after = Sections.of(newText);
+        Map<String, List<String>> oldInterface;
         try {
-            before = WgQuickFile.parse(oldText);
+            oldInterface = WgQuickFile.parse(before.interfaceText).interfaceFields();
         } catch (IllegalArgumentException e) {
             details.add("the host's file does not parse (" + e.getMessage() + "): restart");
             return Scope.INTERFACE;
         }
-        after = WgQuickFile.parse(newText);
-        if (!before.interfaceFields().equals(after.interfaceFields())) {
+        if (!oldInterface.equals(WgQuickFile.parse(after.interfaceText).interfaceFields())) {
             details.add("[Interface] changed: restart");
             return Scope.INTERFACE;
         }
-        if (!peerFields(before).equals(peerFields(after))) {
+        if (!before.peerLines.equals(after.peerLines)) {
             details.add("peers changed only: live sync, no restart");
             return Scope.PEERS;
         }
@@ -82,10 +81,33 @@ final class WgRules {
         return Scope.COMMENTS;
     }
 
-    private static List<Map<String, List<String>>> peerFields(WgQuickFile f) {
-        List<Map<String, List<String>>> out = new ArrayList<>();
-        for (PeerSection p : f.peers()) out.add(p.fields());
-        return out;
+    /**
+     * A config cut where its first [Peer] begins: the [Interface] part (parsed, it is small) and the peers' lines
+     * without comments and blanks (compared as text: 1000-peer files are common, and any difference there means a
+     * live sync).
+     */
+    private static final class Sections {
+        final String interfaceText;
+        final List<String> peerLines = new ArrayList<>();
+
+        private Sections(String interfaceText) {
+            this.interfaceText = interfaceText;
+        }
+
+        static Sections of(String text) {
+            int n = text.length();
+            Sections out = null;
+            for (int start = 0; start < n; ) {
+                int nl = text.indexOf('\n', start);
+                int end = nl < 0 ? n : nl;
+                int hash = text.indexOf('#', start);
+                String line = text.substring(start, hash >= 0 && hash < end ? hash : end).trim();
+                if (out == null && line.startsWith("[") && !line.equalsIgnoreCase("[Interface]")) out = new Sections(text.substring(0, start));
+                if (out != null && !line.isEmpty()) out.peerLines.add(line);
+                start = end + 1;
+            }
+            return out != null ? out : new Sections(text);
+        }
     }
 
     /**
@@ -94,31 +116,24 @@ final class WgRules {
      * peer whose public key is not known yet (then there is nothing to compare with).
      */
     static List<String> liveDrift(String configText, LiveInterface live, Optional<KeyFact> key) {
-        WgQuickFile config;
-        try {
-            config = WgQuickFile.parse(configText);
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-        Map<String, TreeSet<String>> wanted = new TreeMap<>();
-        for (PeerSection p : config.peers()) {
-            Optional<String> k = p.publicKey();
-            if (k.isEmpty() || k.get().contains("{{")) return List.of();
-            wanted.computeIfAbsent(k.get(), x -> new TreeSet<>()).addAll(normalised(p.allowedIps()));
-        }
-        Map<String, TreeSet<String>> running = new TreeMap<>();
-        for (LivePeer p : live.peers()) running.computeIfAbsent(p.publicKey(), x -> new TreeSet<>()).addAll(normalised(p.allowedIps()));
+        ConfigPeers config = ConfigPeers.of(configText);
+        if (!config.complete()) return List.of();
+        Map<String, List<String>> wanted = config.routes();
+        Map<String, List<String>> running = new TreeMap<>();
+        for (LivePeer p : live.peers()) running.computeIfAbsent(p.publicKey(), x -> new ArrayList<>()).addAll(p.allowedIps());
 
         List<String> drift = new ArrayList<>();
-        for (String k : wanted.keySet()) {
-            if (!running.containsKey(k)) drift.add("live: peer " + shortKey(k) + " is missing");
-            else if (!running.get(k).equals(wanted.get(k))) {
-                drift.add("live: peer " + shortKey(k) + " has allowed IPs " + String.join(",", running.get(k))
-                        + " instead of " + String.join(",", wanted.get(k)));
+        for (Map.Entry<String, List<String>> w : wanted.entrySet()) {
+            List<String> have = running.get(w.getKey());
+            if (have == null) {
+                drift.add("live: peer " + shortKey(w.getKey()) + " is missing");
+            } else if (!sameRoutes(have, w.getValue())) {
+                drift.add("live: peer " + shortKey(w.getKey()) + " has allowed IPs " + String.join(",", normalised(have))
+                        + " instead of " + String.join(",", normalised(w.getValue())));
             }
         }
         for (String k : running.keySet()) if (!wanted.containsKey(k)) drift.add("live: unexpected peer " + shortKey(k));
-        OptionalInt port = config.first("ListenPort").flatMap(WgRules::number).map(OptionalInt::of).orElse(OptionalInt.empty());
+        OptionalInt port = config.listenPort();
         if (port.isPresent() && live.listenPort().isPresent() && port.getAsInt() != live.listenPort().getAsInt()) {
             drift.add("live: listening on " + live.listenPort().getAsInt() + " instead of " + port.getAsInt());
         }
@@ -130,16 +145,14 @@ final class WgRules {
         return drift;
     }
 
-    private static Optional<Integer> number(String s) {
-        try {
-            return Optional.of(Integer.parseInt(s.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** Equal as sets; parsed only when the texts differ (wg prints IPv6 and host bits its own way). */
+    private static boolean sameRoutes(List<String> a, List<String> b) {
+        if (a.equals(b) || new TreeSet<>(a).equals(new TreeSet<>(b))) return true;
+        return normalised(a).equals(normalised(b));
     }
 
-    private static List<String> normalised(List<String> cidrs) {
-        List<String> out = new ArrayList<>();
+    private static TreeSet<String> normalised(List<String> cidrs) {
+        TreeSet<String> out = new TreeSet<>();
         for (String c : cidrs) out.add(Cidr.parse(c).map(Cidr::toString).orElse(c.trim()));
         return out;
     }

@@ -1,0 +1,42 @@
+package dev.wgform.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class RedactionTest {
+    private static final String KEY = "cGxlYXNlLWRvLW5vdC1sZWFrLXRoaXMta2V5LWV2ZXI=";
+
+    @Test
+    void renderedPlaceholdersBecomeTheHostsMarkerAndPendingKeysReadKnownAfterApply() {
+        String rendered = "PrivateKey = {{wgform-secret:/etc/wireguard/keys/wg-mgmt.key}}\nPublicKey = {{wgform-pubkey:lab-2/mgmt}}\n";
+        String redacted = Redaction.redacted(rendered);
+        assertThat(redacted).isEqualTo("PrivateKey = {{wgform-secret}}\nPublicKey = {{wgform-pubkey:lab-2/mgmt}}\n");
+        assertThat(Redaction.hasPendingKeys(redacted)).isTrue();
+        assertThat(Redaction.forDisplay(redacted)).isEqualTo("PrivateKey = {{wgform-secret}}\nPublicKey = (known after apply)\n");
+    }
+
+    @Test
+    void anySpellingOfAKeyLineTheHostLeftIsRedactedAsTheFactScriptWould() {
+        String host = "[Interface]\nprivate key=" + KEY + "\n# PresharedKey = " + KEY + "\n;PRESHARED KEY\t=\t" + KEY + " # old\n"
+                + "PrivateKey = {{wgform-secret}}\nPublicKey = " + KEY + "\nPrivateKeyFile = /x\nPresharedKey =\n";
+        assertThat(Redaction.hostContent(host)).isEqualTo("[Interface]\nprivate key={{wgform-secret}}\n# PresharedKey = {{wgform-secret}}\n"
+                + ";PRESHARED KEY\t=\t{{wgform-secret}}\nPrivateKey = {{wgform-secret}}\nPublicKey = " + KEY
+                + "\nPrivateKeyFile = /x\nPresharedKey ={{wgform-secret}}\n");
+        String clean = "[Interface]\nPrivateKey = {{wgform-secret}}\n";
+        assertThat(Redaction.hostContent(clean)).isSameAs(clean);
+    }
+
+    @Test
+    void configPeersReadKeysAndRoutesAnyCase() {
+        ConfigPeers p = ConfigPeers.of("[Interface]\nlistenport = 51820\n\n[peer]\n# b\npublickey = B=\nAllowedIPs = 10.0.0.2/32, fd00::2/128\n"
+                + "allowedips=192.168.2.0/24 # lan\n[Peer]\nPublicKey = C=\nAllowedIPs = 10.0.0.3/32");
+        assertThat(p.routes()).isEqualTo(Map.of("B=", List.of("10.0.0.2/32", "fd00::2/128", "192.168.2.0/24"), "C=", List.of("10.0.0.3/32")));
+        assertThat(p.listenPort()).isEqualTo(OptionalInt.of(51820));
+        assertThat(p.complete()).isTrue();
+        assertThat(ConfigPeers.of("[Peer]\nPublicKey = {{wgform-pubkey:b/mgmt}}\n").complete()).isFalse();
+    }
+}
