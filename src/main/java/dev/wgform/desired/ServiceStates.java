@@ -1,5 +1,6 @@
 package dev.wgform.desired;
 
+import dev.wgform.model.AddressText;
 import dev.wgform.model.FirewallSettings;
 import dev.wgform.model.Fleet;
 import dev.wgform.model.Host;

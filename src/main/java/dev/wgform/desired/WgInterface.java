@@ -1,5 +1,6 @@
 package dev.wgform.desired;
 
+import dev.wgform.model.AddressText;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.OptionalInt;

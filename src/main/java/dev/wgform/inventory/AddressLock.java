@@ -1,5 +1,6 @@
 package dev.wgform.inventory;
 
+import dev.wgform.model.AddressText;
 import dev.wgform.model.Cidr;
 import dev.wgform.model.InvalidInputException;
 import java.net.InetAddress;
@@ -112,7 +113,7 @@ public record AddressLock(Map<String, Map<String, InetAddress>> addresses) {
         sorted.forEach((plane, hosts) -> {
             out.append("  ").append(quote(plane)).append(":\n");
             hosts.forEach((host, address) -> out.append("    ").append(quote(host)).append(": ")
-                    .append(quote(AddressText.format(address))).append('\n'));
+                    .append(quote(AddressText.of(address))).append('\n'));
         });
         return out.toString();
     }

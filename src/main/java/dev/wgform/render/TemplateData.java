@@ -1,6 +1,6 @@
 package dev.wgform.render;
 
-import dev.wgform.desired.AddressText;
+import dev.wgform.model.AddressText;
 import dev.wgform.desired.FirewallState;
 import dev.wgform.desired.HostState;
 import dev.wgform.desired.Peer;

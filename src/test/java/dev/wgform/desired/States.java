@@ -1,5 +1,6 @@
 package dev.wgform.desired;
 
+import dev.wgform.model.AddressText;
 import java.util.List;
 
 /** Lookups into built desired state, so tests read as what they check. */

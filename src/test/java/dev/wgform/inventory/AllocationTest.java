@@ -1,5 +1,6 @@
 package dev.wgform.inventory;
 
+import dev.wgform.model.AddressText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wgform.model.Problem;
@@ -185,7 +186,7 @@ class AllocationTest {
         inventory("a", "b");
         Fixtures.write(dir, "playbook.yml", "planes:\n  v6: { subnet: \"fd00:200::/64\", port: 51820, members: [core] }\n");
         LoadedFleet fleet = load();
-        assertThat(fleet.fleet().address("v6", "a").map(AddressText::format)).contains("fd00:200::1");
+        assertThat(fleet.fleet().address("v6", "a").map(AddressText::of)).contains("fd00:200::1");
         assertThat(fleet.lock().toYaml()).contains("    a: \"fd00:200::1\"\n");
     }
 

@@ -1,6 +1,5 @@
-package dev.wgform.desired;
+package dev.wgform.model;
 
-import dev.wgform.model.Cidr;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 

@@ -1,4 +1,4 @@
-package dev.wgform.desired;
+package dev.wgform.model;
 
 import static dev.wgform.desired.TestFleets.cidr;
 import static dev.wgform.desired.TestFleets.ip;
