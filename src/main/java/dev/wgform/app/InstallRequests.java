@@ -16,6 +16,7 @@ import dev.wgform.plan.Action;
 import dev.wgform.plan.Change;
 import dev.wgform.plan.Effect;
 import dev.wgform.plan.HostPlan;
+import dev.wgform.planner.Planner;
 import dev.wgform.render.RenderedFile;
 import dev.wgform.facts.Manifest;
 import java.util.ArrayList;
@@ -114,7 +115,8 @@ final class InstallRequests {
     /** The manifest: every file wgform manages on the host, so a file dropped from the playbook is removed later. */
     static String manifestJson(List<RenderedFile> rendered) {
         List<Manifest.ManagedFile> files = new ArrayList<>();
-        for (RenderedFile f : rendered) files.add(new Manifest.ManagedFile(f.path(), f.kind(), f.sha256()));
+        // the hash the fact script will report for the installed file, so drift shows straight from the manifest
+        for (RenderedFile f : rendered) files.add(new Manifest.ManagedFile(f.path(), f.kind(), Planner.installedSha256(f)));
         return new Manifest(Manifest.CURRENT_VERSION, files).toJson();
     }
 }

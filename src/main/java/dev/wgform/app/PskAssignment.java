@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One fresh PSK per peer pair the plan pushes, the same value to both sides, made in memory only. A pair whose other
- * side is not reached this run is left alone: pushing to one side only would break a working tunnel.
+ * One fresh PSK per peer pair the plan pushes, the same value to both sides, made in memory only. When the other side
+ * is not reached this run, a missing copy here is still created (the config needs the file; the pair is matched up
+ * once both are reached), but a mismatch is left alone: replacing one side only would break a working tunnel.
  */
 final class PskAssignment {
     private PskAssignment() {}
@@ -35,7 +36,8 @@ final class PskAssignment {
                 for (Effect e : c.effects()) {
                     if (!(e instanceof Effect.PushPsk)) continue;
                     Effect.PushPsk push = (Effect.PushPsk) e;
-                    if (!reached.contains(push.peer()) || !planned.contains(push.peer())) continue;
+                    boolean peerHere = reached.contains(push.peer()) && planned.contains(push.peer());
+                    if (!peerHere && c.action() != dev.wgform.plan.Action.CREATE) continue;
                     String pair = push.iface() + "|" + (h.host().compareTo(push.peer()) < 0 ? h.host() + "|" + push.peer() : push.peer() + "|" + h.host());
                     Secret psk = byPair.computeIfAbsent(pair, k -> Secret.randomPsk());
                     out.computeIfAbsent(h.host(), k -> new ArrayList<>()).add(new PskPush(push.iface(), push.peer(), push.path(), psk));
