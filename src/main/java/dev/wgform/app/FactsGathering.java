@@ -17,36 +17,47 @@ import dev.wgform.transport.TransportException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
- * Reads every host in parallel: one SSH session and one fact script per host. A host that cannot be reached (or
- * whose answer cannot be read) is reported with the reason; the others carry on.
+ * Reads every host in parallel: one SSH session and one fact script per host. Connecting needs only the inventory,
+ * so it runs while the files are still being rendered; the script needs the rendered paths. A host that cannot be
+ * reached (or whose answer cannot be read) is reported with the reason; the others carry on.
  */
 final class FactsGathering {
     static final Duration FACTS_TIMEOUT = Duration.ofSeconds(60);
 
+    /** A host's session, or why there is none. */
+    record Connection(Host host, Optional<RemoteHost> remote, String failure, long startedNanos) {}
+
     private FactsGathering() {}
 
-    /**
-     * @param states   desired state per host (inventory order), for what each host's script should look at
-     * @param rendered each host's rendered files, same order
-     */
-    static List<HostReading> gather(Fleet fleet, SshTransport transport, List<HostState> states,
-                                    List<List<RenderedFile>> rendered, int parallel, Progress progress) {
-        List<Integer> indexes = java.util.stream.IntStream.range(0, states.size()).boxed().toList();
-        return ParallelHosts.map(parallel, indexes, i -> read(fleet, transport, states.get(i), rendered.get(i), progress));
+    static List<Connection> connectAll(Fleet fleet, SshTransport transport, List<Host> hosts, int parallel, Progress progress) {
+        return ParallelHosts.map(parallel, hosts, host -> {
+            long start = System.nanoTime();
+            try {
+                return new Connection(host, Optional.of(transport.connect(targetOf(fleet, host))), "", start);
+            } catch (TransportException e) {
+                progress.line(host.name() + ": unreachable: " + e.getMessage());
+                return new Connection(host, Optional.empty(), e.getMessage(), start);
+            }
+        });
     }
 
-    private static HostReading read(Fleet fleet, SshTransport transport, HostState state, List<RenderedFile> files, Progress progress) {
+    /**
+     * @param connections one per host, same order as {@code states}
+     * @param rendered    each host's rendered files, same order
+     */
+    static List<HostReading> readAll(List<Connection> connections, List<HostState> states, List<List<RenderedFile>> rendered,
+                                     int parallel, Progress progress) {
+        List<Integer> indexes = IntStream.range(0, states.size()).boxed().toList();
+        return ParallelHosts.map(parallel, indexes, i -> read(connections.get(i), states.get(i), rendered.get(i), progress));
+    }
+
+    private static HostReading read(Connection c, HostState state, List<RenderedFile> files, Progress progress) {
         Host host = state.host();
-        long start = System.nanoTime();
-        RemoteHost remote;
-        try {
-            remote = transport.connect(targetOf(fleet, host));
-        } catch (TransportException e) {
-            progress.line(host.name() + ": unreachable: " + e.getMessage());
-            return new HostReading.Unreachable(host, e.getMessage());
-        }
+        if (c.remote().isEmpty()) return new HostReading.Unreachable(host, c.failure());
+        RemoteHost remote = c.remote().get();
         try {
             ExecResult r = remote.run(FactScript.build(FactRequests.forHost(state, files)), FACTS_TIMEOUT);
             if (r.exitCode() != 0) {
@@ -56,8 +67,8 @@ final class FactsGathering {
                 return new HostReading.Unreachable(host, reason);
             }
             HostFacts facts = FactParser.parse(host.name(), r.stdout());
-            progress.verbose(String.format("%s: facts read (%.2f s; %d session, %d command so far)", host.name(),
-                    (System.nanoTime() - start) / 1e9, 1, remote.commandsRun()));
+            progress.verbose(String.format("%s: facts read (%.2f s since connecting; 1 session, %d command)", host.name(),
+                    (System.nanoTime() - c.startedNanos()) / 1e9, remote.commandsRun()));
             return new HostReading.Reached(host, remote, facts);
         } catch (TransportException | FactsException e) {
             remote.close();

@@ -8,7 +8,11 @@ import dev.wgform.inventory.LoadedFleet;
 import dev.wgform.model.InvalidInputException;
 import dev.wgform.render.RenderedFile;
 import dev.wgform.render.Renderer;
+import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.SshTransport;
+import dev.wgform.model.Host;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,28 +25,56 @@ final class FleetReader {
     private FleetReader() {}
 
     static FleetRun read(RunOptions options, Progress progress) throws InvalidInputException {
+        long t0 = System.nanoTime();
         LoadedFleet loaded = FleetLoader.load(options.paths().inventory(), options.paths().playbook());
         Renderer renderer = new Renderer(options.templates());
         // what to read from each host does not depend on public keys, so a key-less render tells the fact script
         List<HostState> keyless = DesiredState.build(loaded.fleet(), PublicKeys.none());
-        List<List<RenderedFile>> files = new HostRendering(renderer).renderAll(keyless);
+        List<Host> hosts = keyless.stream().map(HostState::host).toList();
 
-        SshTransport transport = new SshTransport(options.ssh());
-        long start = System.nanoTime();
-        List<HostReading> readings = FactsGathering.gather(loaded.fleet(), transport, keyless, files, options.parallel(), progress);
+        // connecting needs only the inventory: it runs while the files are rendered
+        CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);
+        CompletableFuture<List<FactsGathering.Connection>> connections = transport.thenApplyAsync(
+                t -> FactsGathering.connectAll(loaded.fleet(), t, hosts, options.parallel(), progress), DAEMON);
+        List<List<RenderedFile>> files;
+        try {
+            files = new HostRendering(renderer).renderAll(keyless);
+        } catch (InvalidInputException | RuntimeException e) {
+            connections.thenAccept(FleetReader::closeAll).join();
+            transport.join().close();
+            throw e;
+        }
+        long t1 = System.nanoTime();
+        List<FactsGathering.Connection> connected = connections.join();
+        long t2 = System.nanoTime();
+        progress.verbose(String.format("loaded and rendered %d hosts in %.2f s; all connected %.2f s later", keyless.size(),
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9));
+        List<HostReading> readings = FactsGathering.readAll(connected, keyless, files, options.parallel(), progress);
         Map<String, HostReading> byHost = new LinkedHashMap<>();
         for (HostReading r : readings) byHost.put(r.host().name(), r);
         progress.verbose(String.format("read %d hosts in %.2f s: %d SSH sessions, %d remote commands", readings.size(),
-                (System.nanoTime() - start) / 1e9, transport.sessionsOpened(), commands(readings)));
+                (System.nanoTime() - t0) / 1e9, transport.join().sessionsOpened(), commands(readings)));
 
-        FleetRun run = new FleetRun(loaded, options.paths(), transport, renderer, HostLimit.of(options.limit()), byHost);
+        FleetRun run = new FleetRun(loaded, options.paths(), transport.join(), renderer, HostLimit.of(options.limit()), byHost);
         try {
+            long p0 = System.nanoTime();
             run.replan();
+            progress.verbose(String.format("planned in %.2f s", (System.nanoTime() - p0) / 1e9));
             return run;
         } catch (InvalidInputException | RuntimeException e) {
             run.close();
             throw e;
         }
+    }
+
+    private static final Executor DAEMON = r -> {
+        Thread t = new Thread(r, "wgform-connect");
+        t.setDaemon(true);
+        t.start();
+    };
+
+    private static void closeAll(List<FactsGathering.Connection> connections) {
+        for (FactsGathering.Connection c : connections) c.remote().ifPresent(RemoteHost::close);
     }
 
     static int commands(Iterable<HostReading> readings) {
