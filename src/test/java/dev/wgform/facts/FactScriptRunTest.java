@@ -226,6 +226,7 @@ class FactScriptRunTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shells")
     void reportsFilesKeysPsksInterfacesAndServices(Shell shell) throws Exception {
+        write(root.resolve("proc/43/comm"), "sshd\n");
         long before = System.currentTimeMillis() / 1000;
         HostFacts f = FactParser.parse("node-a", run(shell, systemPath(), Map.of()).stdout());
 
@@ -262,7 +263,8 @@ class FactScriptRunTest {
         assertThat(mgmt.peers()).extracting(LivePeer::hasPsk).containsExactly(true, false);
         assertThat(mgmt.peers().get(1).allowedIps()).containsExactly("10.200.0.3/32", "192.168.1.0/24");
 
-        assertThat(f.services()).containsExactly(Map.entry("sshd", true), Map.entry("nginx", false));
+        // every /proc/PID/comm is read once for all services (not pgrep, which here would say sshd only)
+        assertThat(f.services()).containsExactly(Map.entry("sshd", true), Map.entry("nginx", true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -293,11 +295,46 @@ class FactScriptRunTest {
     @Test
     void asksSystemdWhenPid1IsSystemd() throws Exception {
         write(root.resolve("proc/1/comm"), "systemd\n");
-        executable(bin.resolve("systemctl"), "#!/bin/sh\n[ \"$1 $2\" = 'is-active --quiet' ] || exit 9\nshift 2\n"
-                + "for u in \"$@\"; do [ \"$u\" = ssh ] && exit 0; done\nexit 3\n");
+        // like systemctl: one state per unit, in order
+        executable(bin.resolve("systemctl"), "#!/bin/sh\n[ \"$1\" = is-active ] || exit 9\nshift\n"
+                + "for u in \"$@\"; do if [ \"$u\" = ssh ]; then echo active; else echo inactive; fi; done\nexit 3\n");
         HostFacts f = FactParser.parse("node-a", run(new Shell("sh", List.of("/bin/sh"), List.of()), systemPath(), Map.of()).stdout());
         assertThat(f.systemd()).isTrue();
         assertThat(f.services()).containsExactly(Map.entry("sshd", true), Map.entry("nginx", false));
+    }
+
+    @Test
+    void asksEachServiceAloneWhenSystemctlDoesNotPrintOneStatePerUnit() throws Exception {
+        write(root.resolve("proc/1/comm"), "systemd\n");
+        executable(bin.resolve("systemctl"), "#!/bin/sh\n[ \"$1\" = is-active ] || exit 9\n"
+                + "if [ \"$2\" = --quiet ]; then shift 2; for u in \"$@\"; do [ \"$u\" = nginx ] && exit 0; done; exit 3; fi\n"
+                + "echo active\nexit 0\n");
+        HostFacts f = FactParser.parse("node-a", run(new Shell("sh", List.of("/bin/sh"), List.of()), systemPath(), Map.of()).stdout());
+        assertThat(f.services()).containsExactly(Map.entry("sshd", false), Map.entry("nginx", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void hashesAnyPskFileByteForByte(Shell shell) throws Exception {
+        // one base64 line (the shell's fast path), then shapes that must be hashed as the bytes they are
+        List<String> contents = List.of(psk + "\n", psk, psk + "\n\n", psk + "\r\n", " " + psk + "\n", psk + "\nmore\n", "\n", "",
+                "abc\\n\n", psk.substring(0, 20) + "\0" + psk.substring(20) + "\n");
+        Map<String, String> expected = new HashMap<>();
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < contents.size(); i++) {
+            String path = "/etc/wireguard/keys/wg-mgmt/shape-" + i + ".psk";
+            secretFile(root.resolve(path.substring(1)), contents.get(i));
+            paths.add(path);
+            expected.put(path, FactParser.sha256(("wgform-psk-v1:" + contents.get(i)).getBytes(StandardCharsets.UTF_8)));
+        }
+        Map<String, String> env = new HashMap<>(Map.of("WGFORM_ROOT", root.toString(), "FAKE_WG_DUMP", tmp.resolve("dump.txt").toString()));
+        run(shell, systemPath(), Map.of()); // sets up busybox's applets
+        env.put("PATH", (shell.applets().isEmpty() ? "" : tmp.resolve("applets") + ":") + systemPath());
+        ScriptRunner.Result r = ScriptRunner.run(shell.command(), FactScript.build(new FactRequest(List.of(), Map.of(), paths, List.of())), env);
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        Map<String, String> hashes = new HashMap<>();
+        FactParser.parse("node-a", r.stdout()).psks().forEach((p, fact) -> hashes.put(p, fact.hash()));
+        assertThat(hashes).isEqualTo(expected);
     }
 
     @Test
