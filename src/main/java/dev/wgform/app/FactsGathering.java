@@ -15,7 +15,11 @@ import dev.wgform.transport.SshTarget;
 import dev.wgform.transport.SshTransport;
 import dev.wgform.transport.TransportException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -32,26 +36,41 @@ final class FactsGathering {
 
     private FactsGathering() {}
 
-    static List<Connection> connectAll(Fleet fleet, SshTransport transport, List<Host> hosts, int parallel, Progress progress) {
-        return ParallelHosts.map(parallel, hosts, host -> {
-            long start = System.nanoTime();
-            try {
-                return new Connection(host, Optional.of(transport.connect(targetOf(fleet, host))), "", start);
-            } catch (TransportException e) {
-                progress.line(host.name() + ": unreachable: " + e.getMessage());
-                return new Connection(host, Optional.empty(), e.getMessage(), start);
-            }
+    /**
+     * Starts connecting to every host, at most {@code parallel} at once, once the SSH client is ready. Each host's
+     * connection completes on its own, so its fact script can start without waiting for the slowest handshake.
+     */
+    static List<CompletableFuture<Connection>> connectEach(Fleet fleet, CompletableFuture<SshTransport> transport,
+                                                           List<Host> hosts, int parallel, Progress progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallel, hosts.size())), r -> {
+            Thread t = new Thread(r, "wgform-connect");
+            t.setDaemon(true);
+            return t;
         });
+        List<CompletableFuture<Connection>> out = new ArrayList<>();
+        for (Host host : hosts) out.add(transport.thenApplyAsync(t -> connect(fleet, t, host, progress), pool));
+        CompletableFuture.allOf(out.toArray(CompletableFuture[]::new)).whenComplete((ok, e) -> pool.shutdown());
+        return out;
+    }
+
+    private static Connection connect(Fleet fleet, SshTransport transport, Host host, Progress progress) {
+        long start = System.nanoTime();
+        try {
+            return new Connection(host, Optional.of(transport.connect(targetOf(fleet, host))), "", start);
+        } catch (TransportException e) {
+            progress.line(host.name() + ": unreachable: " + e.getMessage());
+            return new Connection(host, Optional.empty(), e.getMessage(), start);
+        }
     }
 
     /**
      * @param connections one per host, same order as {@code states}
      * @param rendered    each host's rendered files, same order
      */
-    static List<HostReading> readAll(List<Connection> connections, List<HostState> states, List<List<RenderedFile>> rendered,
-                                     int parallel, Progress progress) {
+    static List<HostReading> readAll(List<CompletableFuture<Connection>> connections, List<HostState> states,
+                                     List<List<RenderedFile>> rendered, int parallel, Progress progress) {
         List<Integer> indexes = IntStream.range(0, states.size()).boxed().toList();
-        return ParallelHosts.map(parallel, indexes, i -> read(connections.get(i), states.get(i), rendered.get(i), progress));
+        return ParallelHosts.map(parallel, indexes, i -> read(connections.get(i).join(), states.get(i), rendered.get(i), progress));
     }
 
     private static HostReading read(Connection c, HostState state, List<RenderedFile> files, Progress progress) {

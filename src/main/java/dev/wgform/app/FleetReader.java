@@ -34,22 +34,18 @@ final class FleetReader {
 
         // connecting needs only the inventory: it runs while the files are rendered
         CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);
-        CompletableFuture<List<FactsGathering.Connection>> connections = transport.thenApplyAsync(
-                t -> FactsGathering.connectAll(loaded.fleet(), t, hosts, options.parallel(), progress), DAEMON);
+        List<CompletableFuture<FactsGathering.Connection>> connections =
+                FactsGathering.connectEach(loaded.fleet(), transport, hosts, options.parallel(), progress);
         List<List<RenderedFile>> files;
         try {
             files = new HostRendering(renderer).renderAll(keyless);
         } catch (InvalidInputException | RuntimeException e) {
-            connections.thenAccept(FleetReader::closeAll).join();
+            closeAll(connections);
             transport.join().close();
             throw e;
         }
-        long t1 = System.nanoTime();
-        List<FactsGathering.Connection> connected = connections.join();
-        long t2 = System.nanoTime();
-        progress.verbose(String.format("loaded and rendered %d hosts in %.2f s; all connected %.2f s later", keyless.size(),
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9));
-        List<HostReading> readings = FactsGathering.readAll(connected, keyless, files, options.parallel(), progress);
+        progress.verbose(String.format("loaded and rendered %d hosts in %.2f s", keyless.size(), (System.nanoTime() - t0) / 1e9));
+        List<HostReading> readings = FactsGathering.readAll(connections, keyless, files, options.parallel(), progress);
         Map<String, HostReading> byHost = new LinkedHashMap<>();
         for (HostReading r : readings) byHost.put(r.host().name(), r);
         progress.verbose(String.format("read %d hosts in %.2f s: %d SSH sessions, %d remote commands", readings.size(),
@@ -73,8 +69,8 @@ final class FleetReader {
         t.start();
     };
 
-    private static void closeAll(List<FactsGathering.Connection> connections) {
-        for (FactsGathering.Connection c : connections) c.remote().ifPresent(RemoteHost::close);
+    private static void closeAll(List<CompletableFuture<FactsGathering.Connection>> connections) {
+        for (CompletableFuture<FactsGathering.Connection> c : connections) c.join().remote().ifPresent(RemoteHost::close);
     }
 
     static int commands(Iterable<HostReading> readings) {
