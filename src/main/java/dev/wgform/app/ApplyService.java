@@ -8,7 +8,6 @@ import dev.wgform.apply.KeysResult;
 import dev.wgform.apply.KeysScript;
 import dev.wgform.apply.PskPush;
 import dev.wgform.apply.RemoteScriptException;
-import dev.wgform.crypto.Secret;
 import dev.wgform.desired.HostState;
 import dev.wgform.facts.HostFacts;
 import dev.wgform.facts.KeyFact;
@@ -31,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Makes the hosts match the playbook: read and plan (one command per host), confirm, then per host at most two
@@ -111,10 +109,15 @@ public final class ApplyService {
                 return Optional.of("keys step failed: " + e.getMessage());
             }
         });
+        return byHost(needing, failures);
+    }
+
+    /** host -> reason, for the hosts whose step failed; {@code failures} is in the order of {@code hosts}. */
+    private static Map<String, String> byHost(List<HostPlan> hosts, List<Optional<String>> failures) {
         Map<String, String> out = new HashMap<>();
-        for (int i = 0; i < needing.size(); i++) {
-            int at = i;
-            failures.get(i).ifPresent(reason -> out.put(needing.get(at).host(), reason));
+        for (int i = 0; i < hosts.size(); i++) {
+            String host = hosts.get(i).host();
+            failures.get(i).ifPresent(reason -> out.put(host, reason));
         }
         return out;
     }
@@ -138,12 +141,7 @@ public final class ApplyService {
                 return Optional.of("installing packages failed: " + e.getMessage());
             }
         });
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i < lacking.size(); i++) {
-            int at = i;
-            failures.get(i).ifPresent(reason -> out.put(lacking.get(at).host(), reason));
-        }
-        return out;
+        return byHost(lacking, failures);
     }
 
     private static List<KeyRequest> keyRequests(HostPlan h) {
@@ -197,8 +195,9 @@ public final class ApplyService {
 
     private static String effectsOf(HostPlan h) {
         List<String> out = new ArrayList<>();
-        Predicate<Effect> shown = e -> !(e instanceof Effect.GenerateKey);
-        for (Change c : h.actionable()) for (Effect e : c.effects()) if (shown.test(e) && !out.contains(e.text())) out.add(e.text());
+        for (Change c : h.actionable()) {
+            for (Effect e : c.effects()) if (!(e instanceof Effect.GenerateKey) && !out.contains(e.text())) out.add(e.text());
+        }
         return String.join(", ", out);
     }
 

@@ -65,10 +65,9 @@ final class FleetRun implements AutoCloseable {
         Map<String, String> unreachable = new LinkedHashMap<>();
         for (HostState s : planned) {
             HostReading r = readings.get(s.host().name());
-            if (r instanceof HostReading.Reached) plannedFacts.put(s.host().name(), ((HostReading.Reached) r).facts());
+            if (r instanceof HostReading.Reached) plannedFacts.put(s.host().name(), facts.get(s.host().name())); // keys step may have updated them
             else if (r instanceof HostReading.Unreachable) unreachable.put(s.host().name(), ((HostReading.Unreachable) r).reason());
         }
-        plannedFacts.replaceAll((host, f) -> facts.get(host));
         plan = Planner.plan(Instant.now(), paths.inventory().toString(), paths.playbook().toString(), planned, rendered,
                 plannedFacts, unreachable);
         plan = new Plan(plan.formatVersion(), plan.createdAt(), plan.inventory(), plan.playbook(),

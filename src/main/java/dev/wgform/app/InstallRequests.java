@@ -41,7 +41,7 @@ final class InstallRequests {
         List<String> deletes = new ArrayList<>();
         Map<String, InterfaceAction> ifaceActions = new LinkedHashMap<>();
         Map<String, Boolean> enable = new LinkedHashMap<>();
-        Map<String, Boolean> serviceRestart = new LinkedHashMap<>();
+        java.util.Set<String> servicesToReload = new java.util.LinkedHashSet<>();
         Optional<FirewallStep> firewall = Optional.empty();
 
         for (Change c : plan.actionable()) {
@@ -61,8 +61,9 @@ final class InstallRequests {
                 else if (e instanceof Effect.LiveSync) merge(ifaceActions, ((Effect.LiveSync) e).iface(), InterfaceAction.LIVE_SYNC);
                 else if (e instanceof Effect.DownInterface) merge(ifaceActions, ((Effect.DownInterface) e).iface(), InterfaceAction.DOWN);
                 else if (e instanceof Effect.EnableAtBoot) enable.put(((Effect.EnableAtBoot) e).iface(), true);
-                else if (e instanceof Effect.ReloadService) serviceRestart.merge(((Effect.ReloadService) e).service(), false, Boolean::logicalOr);
-                else if (e instanceof Effect.RestartService) serviceRestart.merge(((Effect.RestartService) e).service(), true, Boolean::logicalOr);
+                // whether a service reloads or restarts is the service's own nature (ServiceCommands)
+                else if (e instanceof Effect.ReloadService) servicesToReload.add(((Effect.ReloadService) e).service());
+                else if (e instanceof Effect.RestartService) servicesToReload.add(((Effect.RestartService) e).service());
                 else if (e instanceof Effect.LoadFirewall) firewall = Optional.of(firewallStep(((Effect.LoadFirewall) e).backend(), deletes));
             }
         }
@@ -72,11 +73,14 @@ final class InstallRequests {
                 action != InterfaceAction.DOWN && enable.getOrDefault(iface, false) && facts.systemd(), expectedPeers(desired, iface))));
 
         List<ServiceStep> services = new ArrayList<>();
-        serviceRestart.forEach((name, restart) -> serviceOf(desired, name).ifPresent(s -> services.add(ServiceCommands.step(
-                s.name(), s.kind(), restart, facts.systemd(),
-                s.custom().flatMap(c -> c.validate()), s.custom().flatMap(c -> c.reload())))));
-        if (serviceRestart.containsKey("sshd") && serviceOf(desired, "sshd").isEmpty()) {
-            services.add(ServiceCommands.step("sshd", ServiceKind.SSHD, false, facts.systemd(), Optional.empty(), Optional.empty()));
+        for (String name : servicesToReload) {
+            Optional<ServiceState> s = serviceOf(desired, name);
+            if (s.isPresent()) {
+                services.add(ServiceCommands.step(s.get().name(), s.get().kind(), facts.systemd(),
+                        s.get().custom().flatMap(c -> c.validate()), s.get().custom().flatMap(c -> c.reload())));
+            } else if (name.equals("sshd")) { // the binding was removed: sshd reloads without wgform's drop-in
+                services.add(ServiceCommands.step("sshd", ServiceKind.SSHD, facts.systemd(), Optional.empty(), Optional.empty()));
+            }
         }
 
         return new InstallRequest(runId, writes, deletes, interfaces, services, firewall, manifestJson(rendered), facts.systemd(), psks);

@@ -11,7 +11,7 @@ import java.util.Optional;
 final class ServiceCommands {
     private ServiceCommands() {}
 
-    static ServiceStep step(String name, ServiceKind kind, boolean restart, boolean systemd, Optional<String> customValidate,
+    static ServiceStep step(String name, ServiceKind kind, boolean systemd, Optional<String> customValidate,
                             Optional<String> customReload) {
         switch (kind) {
             case SSHD:

@@ -101,6 +101,26 @@ class PlannerTest {
     }
 
     @Test
+    void turningPskOnIsALiveSyncAndPskPushesNotARestart() {
+        dev.wgform.model.Fleet without = dev.wgform.desired.TestFleets.fleet()
+                .host("node-a", "203.0.113.10", "core").host("node-b", "203.0.113.20", "core")
+                .plane("mgmt", pl -> pl.subnet("10.200.0.0/24").port(51820).members("core")).build();
+        dev.wgform.model.Fleet with = dev.wgform.desired.TestFleets.fleet()
+                .host("node-a", "203.0.113.10", "core").host("node-b", "203.0.113.20", "core")
+                .plane("mgmt", pl -> pl.subnet("10.200.0.0/24").port(51820).members("core").psk()).build();
+        HostState now = state(desired(without), "node-a");
+        HostState wanted = state(desired(with), "node-a");
+
+        HostPlan p = Planner.plan(wanted, render(wanted), applied(now).build());
+
+        Change config = change(p, ResourceType.WG_CONFIG, MGMT);
+        assertThat(config.action()).isEqualTo(Action.UPDATE);
+        assertThat(config.effects()).containsExactly(new Effect.LiveSync("wg-mgmt"));
+        assertThat(change(p, ResourceType.PRESHARED_KEY, "psk wg-mgmt node-b").action()).isEqualTo(Action.CREATE);
+        assertThat(p.actionable()).flatExtracting(Change::effects).noneMatch(e -> e instanceof Effect.RestartInterface);
+    }
+
+    @Test
     void aMovedPeerEndpointIsSyncedLiveWithoutARestart() {
         List<HostState> moved = desired(Scenarios.mesh("198.51.100.99", 51821, true));
         HostState nodeA = state(moved, "node-a");

@@ -1,0 +1,48 @@
+package dev.wgform.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wgform.model.InvalidInputException;
+import dev.wgform.plan.HostPlan;
+import dev.wgform.plan.Plan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StalePlanTest {
+    private static Plan plan(Instant at, String... hostAndFingerprint) {
+        List<HostPlan> hosts = new java.util.ArrayList<>();
+        for (int i = 0; i < hostAndFingerprint.length; i += 2) {
+            hosts.add(new HostPlan(hostAndFingerprint[i], Optional.empty(), List.of(), hostAndFingerprint[i + 1], List.of()));
+        }
+        return Plan.of(at, "inv.yml", "pb.yml", hosts);
+    }
+
+    @Test
+    void aPlanWhoseHostsStillReportTheSameFactsHolds() {
+        Plan saved = plan(Instant.parse("2026-11-26T10:00:00Z"), "a", "f1", "b", "f2");
+        Plan fresh = plan(Instant.parse("2026-11-26T11:00:00Z"), "a", "f1", "b", "f2");
+        assertThatCode(() -> StalePlan.check(saved, fresh)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aHostWhoseFactsChangedMakesThePlanStaleAndIsNamed() {
+        Plan saved = plan(Instant.now(), "a", "f1", "b", "f2");
+        Plan fresh = plan(Instant.now(), "a", "f1", "b", "changed");
+        assertThatThrownBy(() -> StalePlan.check(saved, fresh))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    assertThat(e.problems().get(0).key()).isEqualTo("b");
+                    assertThat(e.problems().get(0).message()).contains("stale");
+                });
+    }
+
+    @Test
+    void aHostNoLongerPlannedMakesThePlanStale() {
+        assertThatThrownBy(() -> StalePlan.check(plan(Instant.now(), "a", "f1", "b", "f2"), plan(Instant.now(), "a", "f1")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no longer planned");
+    }
+}
