@@ -16,9 +16,6 @@ import java.util.HexFormat;
  * @param psk   the value; toString() never shows it
  */
 public record PskPush(String iface, String peer, String path, Secret psk) {
-    /** Domain separation for PSK hashes; the fact script uses the same prefix. */
-    public static final String HASH_PREFIX = "wgform-psk-v1:";
-
     public PskPush {
         Shell.checkInterface(iface);
         Shell.checkOneLine(peer, "peer");
@@ -31,11 +28,10 @@ public record PskPush(String iface, String peer, String path, Secret psk) {
         return psk.base64ForTransfer() + "\n";
     }
 
-    /** The hash the host will report for this PSK's file: sha256("wgform-psk-v1:" + file content), hex. */
+    /** The hash the host will report for this PSK's file: sha256 of the file's bytes, hex. */
     public String expectedHash() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(HASH_PREFIX.getBytes(StandardCharsets.US_ASCII));
             sha.update(fileContent().getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +161,7 @@ public final class FactParser {
     }
 
     private Manifest manifest(Section s) {
-        String json = new String(base64(s.payload, MANIFEST_PATH), StandardCharsets.UTF_8);
+        String json = content(s.payload, MANIFEST_PATH).text();
         Manifest m;
         try {
             m = Manifest.parse(json);
@@ -182,8 +181,9 @@ public final class FactParser {
         if (s.payload.isEmpty()) throw new IllegalArgumentException("no mode and owner for " + path);
         String[] meta = s.payload.get(0).split(" ", 2);
         if (meta.length != 2 || !meta[0].matches("[0-7]{1,4}")) throw new IllegalArgumentException("could not stat " + path);
-        byte[] bytes = base64(s.payload.subList(1, s.payload.size()), path);
-        putFile(new FileFact(path, true, new String(bytes, StandardCharsets.UTF_8), Integer.parseInt(meta[0], 8), meta[1], sha256(bytes)));
+        Content c = content(s.payload.subList(1, s.payload.size()), path);
+        String text = c.exact() ? c.text() : c.text() + FileFact.INEXACT_NOTE;
+        putFile(new FileFact(path, true, text, Integer.parseInt(meta[0], 8), meta[1], sha256(text.getBytes(StandardCharsets.UTF_8))));
     }
 
     private void putFile(FileFact f) {
@@ -192,8 +192,7 @@ public final class FactParser {
 
     private void wg(Section s) {
         if (s.args.equals("missing")) return;
-        List<String> lines = new ArrayList<>(Arrays.asList(
-                new String(base64(s.payload, "wg show all dump"), StandardCharsets.UTF_8).split("\n")));
+        List<String> lines = new ArrayList<>(Arrays.asList(content(s.payload, "wg show all dump").text().split("\n")));
         lines.removeIf(String::isEmpty);
         String last = lines.isEmpty() ? "" : lines.remove(lines.size() - 1);
         if (!last.startsWith("wgform-exit ")) throw new IllegalArgumentException("wg show output has no exit status");
@@ -241,14 +240,26 @@ public final class FactParser {
         return Long.parseLong(field);
     }
 
-    private static byte[] base64(List<String> lines, String what) {
-        StringBuilder all = new StringBuilder();
-        for (String line : lines) all.append(line);
-        try {
-            return Base64.getDecoder().decode(all.toString());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("content of " + what + " is not base64", e);
+    /** Arbitrary content as the script prints it; {@code exact} is false when the script saw it change as it read. */
+    private record Content(String text, boolean exact) {}
+
+    /** Lines of ':' + a content line; then '\\' if the last one had no newline; '!' first if the bytes are not exact. */
+    private static Content content(List<String> lines, String what) {
+        StringBuilder text = new StringBuilder();
+        boolean exact = true;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith(":")) {
+                text.append(line, 1, line.length()).append('\n');
+            } else if (line.equals("\\") && i == lines.size() - 1 && text.length() > 0) {
+                text.setLength(text.length() - 1);
+            } else if (line.equals("!") && i == 0) {
+                exact = false;
+            } else {
+                throw new IllegalArgumentException("content of " + what + " has a line that is not content: " + abbreviate(line));
+            }
         }
+        return new Content(text.toString(), exact);
     }
 
     static String sha256(byte[] bytes) {

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * against a temp dir. {@link FactParser} reads its output. Secret values are redacted by the script, on the host.
  */
 public final class FactScript {
-    /** The output format the script announces on its first line ({@code @@wgform-facts 1}). */
-    public static final int FORMAT = 1;
+    /** The output format the script announces on its first line ({@code @@wgform-facts 2}). */
+    public static final int FORMAT = 2;
 
     private static final String TEMPLATE = load("facts.sh");
     private static final Pattern INTERFACE_NAME = Pattern.compile("[A-Za-z0-9_=+.-]{1,15}");
@@ -51,33 +51,11 @@ public final class FactScript {
             services.append('\n');
         }
 
-        return fill(fill(fill(fill(fill(TEMPLATE,
-                "#@redact", "WGF_REDACT=" + quote(redactSedProgram()) + "\n"),
+        return fill(fill(fill(fill(TEMPLATE,
                 "#@files", files.toString()),
                 "#@keys", keys.toString()),
                 "#@psks", psks.toString()),
                 "#@services", services.toString());
-    }
-
-    /**
-     * The sed -E program that replaces the value of every PrivateKey / PresharedKey line with
-     * {@link FileFact#SECRET_MARKER}. Like wg's own config parser it ignores case and whitespace anywhere in the key
-     * ({@code "Private Key = ..."} is a key to wg), and it also catches commented-out keys, which are secrets too.
-     * Bracket expressions, not the I flag, so busybox and GNU sed read it alike.
-     */
-    static String redactSedProgram() {
-        String ws = "[[:space:]]*";
-        return "s/^([#;[:space:]]*(" + anyCaseSpaced("privatekey", ws) + "|" + anyCaseSpaced("presharedkey", ws) + ")"
-                + ws + "=" + ws + ").*/\\1" + FileFact.SECRET_MARKER + "/";
-    }
-
-    private static String anyCaseSpaced(String word, String ws) {
-        StringBuilder out = new StringBuilder();
-        for (char c : word.toCharArray()) {
-            if (out.length() > 0) out.append(ws);
-            out.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
-        }
-        return out.toString();
     }
 
     /** How to tell whether a service runs: its process name (ERE over /proc/PID/comm) or any of its systemd units. */

@@ -10,6 +10,12 @@ public record FileFact(String path, boolean exists, String content, int mode, St
     /** What the fact script puts, on the host, where a PrivateKey or PresharedKey value was. */
     public static final String SECRET_MARKER = "{{wgform-secret}}";
 
+    /**
+     * Ends the content of a file the fact script could not read exactly (it changed while being read, or holds NUL
+     * bytes): such content can never equal a rendering, so the plan rewrites the file, and its diff says why.
+     */
+    public static final String INEXACT_NOTE = "\n(wgform: this file changed while it was read, or holds bytes that cannot be shown)\n";
+
     public static FileFact absent(String path) {
         return new FileFact(path, false, "", 0, "", "");
     }

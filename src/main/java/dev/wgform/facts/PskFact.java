@@ -1,7 +1,8 @@
 package dev.wgform.facts;
 
 /**
- * A pre-shared key file: {@code hash} is sha256("wgform-psk-v1:" + contents), computed on the host, so two peers'
- * copies can be compared without either value leaving its host.
+ * A pre-shared key file: {@code hash} is the sha256 of its bytes, computed on the host, so two peers' copies can be
+ * compared without either value leaving its host. A hash of 32 random bytes gives nothing away, and one sha256sum
+ * call hashes every PSK of a host (a prefix per file, as format 1 had, cost one process per PSK).
  */
 public record PskFact(String path, String hash, long mtimeEpoch) {}

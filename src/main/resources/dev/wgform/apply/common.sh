@@ -60,8 +60,8 @@ detail() {
   fi
 }
 
-# The PSK file's hash as the fact script computes it: domain-separated, reveals nothing about the key.
-psk_hash() { { printf 'wgform-psk-v1:'; cat "$1"; } | sha256sum | cut -d' ' -f1; }
+# The PSK file's hash as the fact script computes it: sha256 of its bytes, which reveals nothing about the key.
+psk_hash() { sha256sum < "$1" | cut -d' ' -f1; }
 
 # One wgform run per host at a time; flock's lock dies with the process, so a killed run never blocks the next.
 take_lock() {

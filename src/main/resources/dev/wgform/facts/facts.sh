@@ -1,7 +1,9 @@
-# wgform fact script, format 1. Read-only by construction: it only reads files and asks tools, and prints
-# "@@section args" lines, each followed by its payload lines (base64 where content is arbitrary).
-# Secrets are redacted HERE, on the host: nothing below prints a private key or a PSK.
-# FactScript fills in the request lines below; FactParser reads the output.
+# wgform fact script, format 2. Read-only by construction: it only reads files and asks tools, and prints
+# "@@section args" lines, each followed by its payload lines; where content is arbitrary, each of its lines is
+# printed after a ':' (see the awk pass below). Secrets are redacted HERE, on the host: nothing below prints a
+# private key or a PSK. FactScript fills in the request lines below; FactParser reads the output.
+# Process starts are what this script costs on a host (plan on 8 hosts spends more CPU on them than on SSH), so
+# it batches: one stat, one sha256sum and one awk for everything, plus wg show and one wg pubkey per key.
 R="${WGFORM_ROOT:-}"
 PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 LC_ALL=C
@@ -9,14 +11,18 @@ export PATH LC_ALL
 NL='
 '
 SEEN="$NL"
-#@redact
 
-echo '@@wgform-facts 1'
+echo '@@wgform-facts 2'
 
 echo '@@os'
 OSR="$R/etc/os-release"
 [ -r "$OSR" ] || OSR="$R/usr/lib/os-release"
-[ -r "$OSR" ] && sed -n -E '/^(ID|ID_LIKE|VERSION_ID)=/p' "$OSR"
+if [ -r "$OSR" ]; then
+    while IFS= read -r WGF_L || [ -n "$WGF_L" ]; do
+        case "$WGF_L" in ID=*|ID_LIKE=*|VERSION_ID=*) printf '%s\n' "$WGF_L" ;; esac
+        WGF_L=
+    done < "$OSR"
+fi
 
 PID1=
 [ -r "$R/proc/1/comm" ] && read -r PID1 < "$R/proc/1/comm"
@@ -28,11 +34,14 @@ HAVE_WG=
 command -v wg >/dev/null 2>&1 && HAVE_WG=1
 
 # The script runs its request lines twice: the list pass only notes each path that is a file, so ONE stat call
-# covers them all; the report pass then prints the facts, looking each path up in that stat output in the same
-# order. Process starts are what this script costs on a host, hence the batching.
+# (and one sha256sum for the PSKs) covers them all; the report pass then prints the facts, looking each path up in
+# that output in the same order.
 TAB='	'
 WGF_PASS=list
 WGF_LIST=
+WGF_SUMLIST=
+WGF_SUMS=
+WGF_READ=
 WGF_STATFMT='%a %U:%G %Y %s'
 
 # In the list pass: notes $R$1 for the stat call and fails, so the caller stops; in the report pass: succeeds.
@@ -62,7 +71,8 @@ wgf_mtime() {
     [ -n "$WGF_ST" ] || WGF_MTIME='?'
 }
 
-# A file, once: "@@file PATH" + "MODE OWNER:GROUP" + base64 of the content with secret values redacted.
+# A file, once: noted for the awk pass (WGF_READ: kind, stat fields and path, one per line), which prints its
+# section, so sections keep the order files were asked for in.
 wgf_file() {
     case "$1" in *"$NL"*) return ;; esac
     case "$SEEN" in *"$NL$1$NL"*) return ;; esac
@@ -71,16 +81,14 @@ wgf_file() {
     if [ -f "$R$1" ]; then
         if [ -r "$R$1" ]; then
             wgf_stat "$1"
-            WGF_ST="${WGF_ST% * *}"
-            printf '@@file %s\n%s\n' "$1" "${WGF_ST:-? ?}"
-            sed -E "$WGF_REDACT" "$R$1" | base64
+            WGF_READ="${WGF_READ}f$NL${WGF_ST:-? ? ? ?}$NL$1$NL"
         else
-            printf '@@unreadable %s\n' "$1"
+            WGF_READ="${WGF_READ}unreadable$NL-$NL$1$NL"
         fi
     elif [ -e "$R$1" ] || [ -L "$R$1" ]; then
-        printf '@@notfile %s\n' "$1"
+        WGF_READ="${WGF_READ}notfile$NL-$NL$1$NL"
     else
-        printf '@@nofile %s\n' "$1"
+        WGF_READ="${WGF_READ}nofile$NL-$NL$1$NL"
     fi
 }
 
@@ -103,34 +111,25 @@ wgf_key() {
     fi
 }
 
-# WGF_V := the line on stdin if that is all there is (ended by a newline), else empty.
-wgf_one_line() {
-    WGF_X=
-    IFS= read -r WGF_V && ! IFS= read -r WGF_X && [ -z "$WGF_X" ] && return 0
-    WGF_V=
-}
-
-# A PSK file: "@@psk PATH" + mtime + sha256("wgform-psk-v1:" + content); the value itself stays here. A file that
-# is one line of base64 characters (as wgform writes them) is read by the shell and hashed by sha256sum alone:
-# its size proves the bytes are exactly that line and a newline, and printf, a builtin, puts the value in no
-# process's arguments. Any other content goes the long way, byte for byte.
+# A PSK file: "@@psk PATH" + mtime + the sha256 of the file's bytes; the value itself stays here. The list pass
+# notes every PSK for the one stat call, and WGF_SUMS holds one sha256sum call's output for all of them.
 wgf_psk() {
-    wgf_want "$1" || return 0
+    if ! wgf_want "$1"; then
+        [ -f "$R$1" ] && [ -r "$R$1" ] && WGF_SUMLIST="$WGF_SUMLIST$R$1$NL"
+        return 0
+    fi
     if [ -f "$R$1" ]; then
         if [ -r "$R$1" ]; then
             wgf_stat "$1"
             wgf_mtime
             printf '@@psk %s\n%s\n' "$1" "$WGF_MTIME"
+            # The line "HASH  PATH" of the batch; a path sha256sum had to escape, or one that appeared meanwhile,
+            # is hashed alone.
             WGF_V=
-            [ "$WGF_PRINTF" = printf ] && wgf_one_line < "$R$1"
-            [ "${WGF_ST##* }" = "$((${#WGF_V} + 1))" ] || WGF_V=
-            case "$WGF_V" in *[!A-Za-z0-9+/=]*) WGF_V= ;; esac
-            if [ -n "$WGF_V" ]; then
-                printf 'wgform-psk-v1:%s\n' "$WGF_V" | sha256sum
-            else
-                { printf 'wgform-psk-v1:'; cat "$R$1"; } | sha256sum
-            fi
-            WGF_V=
+            case "$WGF_SUMS" in *"  $R$1$NL"*) WGF_V="${WGF_SUMS%%"  $R$1$NL"*}"; WGF_V="${WGF_V##*"$NL"}" ;; esac
+            case "$WGF_V" in *[!0-9a-f]*) WGF_V= ;; esac
+            [ "${#WGF_V}" = 64 ] || WGF_V=
+            if [ -n "$WGF_V" ]; then printf '%s\n' "$WGF_V"; else sha256sum < "$R$1"; fi
         else
             printf '@@unreadable %s\n' "$1"
         fi
@@ -143,8 +142,9 @@ wgf_psk() {
 
 # A service: "@@service NAME running|stopped". wgf_service only notes one: NAME, an ERE for its process name
 # (/proc/PID/comm, at most 15 characters), then systemd units, any of which being active counts. None of these
-# words holds a space. wgf_services then asks systemd once, or reads every /proc/PID/comm once, for all of them.
+# words holds a space. wgf_services then asks systemd once for all of them, or leaves them to the awk pass.
 WGF_SVCS=
+WGF_PROCS=
 wgf_service() {
     WGF_SVCS="$WGF_SVCS$*$NL"
 }
@@ -188,13 +188,8 @@ wgf_services() {
             IFS=$NL
         done
     else
-        set +f
-        export WGF_SVCS
-        cat "$R"/proc/[0-9]*/comm 2>/dev/null | awk '
-            BEGIN { n = split(ENVIRON["WGF_SVCS"], s, "\n")
-                    for (i = 1; i <= n; i++) { split(s[i], f, " "); name[i] = f[1]; rx[i] = "^(" f[2] ")$" } }
-            { for (i = 1; i <= n; i++) if ($0 ~ rx[i]) up[i] = 1 }
-            END { for (i = 1; i <= n; i++) if (name[i] != "") printf "@@service %s %s\n", name[i], (up[i] ? "running" : "stopped") }'
+        # the awk pass reads every /proc/PID/comm
+        WGF_PROCS=1
     fi
     IFS=$WGF_IFS
     set +f
@@ -204,7 +199,25 @@ MANIFEST="$R/var/lib/wgform/manifest.json"
 WGF_IFS=$IFS
 WGF_PATHS=
 # Every file the manifest lists (wgform writes one "path" per line), so removed intent can be cleaned up.
-[ -f "$MANIFEST" ] && WGF_PATHS=$(sed -n 's/.*"path"[[:space:]]*:[[:space:]]*"\([^"\\]*\)".*/\1/p' "$MANIFEST")
+if [ -f "$MANIFEST" ] && [ -r "$MANIFEST" ]; then
+    WGF_Q='"'
+    WGF_PK='"path"'
+    while IFS= read -r WGF_L || [ -n "$WGF_L" ]; do
+        case "$WGF_L" in
+            *"$WGF_PK"*)
+                WGF_L="${WGF_L##*"$WGF_PK"}"
+                WGF_S="${WGF_L%%[![:space:]:]*}"
+                WGF_L="${WGF_L#"$WGF_S"}"
+                case "$WGF_L" in
+                    "$WGF_Q"*"$WGF_Q"*)
+                        WGF_L="${WGF_L#?}"
+                        WGF_L="${WGF_L%%"$WGF_Q"*}"
+                        case "$WGF_L" in *\\*) ;; *) WGF_PATHS="$WGF_PATHS$WGF_L$NL" ;; esac ;;
+                esac ;;
+        esac
+        WGF_L=
+    done < "$MANIFEST"
+fi
 
 # The files asked for, then the manifest's, then the remaining /etc/wireguard/*.conf; each once.
 wgf_files() {
@@ -231,49 +244,146 @@ wgf_psks() {
     return 0
 }
 
-# The list pass, and the one stat call for every file it noted.
+# The list pass, and the one stat call for every file it noted, and the one sha256sum for every PSK.
 wgf_files
 wgf_keys
 wgf_psks
 WGF_REST=$NL
+IFS=$NL
+set -f
 if [ -n "$WGF_LIST" ]; then
-    IFS=$NL
-    set -f
     WGF_REST=$(stat -L -c "%n$TAB$WGF_STATFMT" -- $WGF_LIST 2>/dev/null)
     WGF_REST="$NL$WGF_REST$NL"
-    set +f
-    IFS=$WGF_IFS
 fi
+if [ -n "$WGF_SUMLIST" ]; then
+    WGF_SUMS=$(sha256sum -- $WGF_SUMLIST 2>/dev/null)
+    WGF_SUMS="$NL$WGF_SUMS$NL"
+fi
+set +f
+IFS=$WGF_IFS
+
+# The report pass.
 WGF_PASS=report
 SEEN="$NL"
-WGF_PRINTF=$(command -v printf)
-
 if [ -f "$MANIFEST" ]; then
-    echo '@@manifest'
-    base64 "$MANIFEST"
+    WGF_READ="m$NL-$NL/var/lib/wgform/manifest.json$NL"
 else
     echo '@@nomanifest'
 fi
-
 wgf_files
-
-# Private-key and preshared-key columns are blanked before anything is printed; other line shapes are dropped.
-if [ -n "$HAVE_WG" ]; then
-    echo '@@wg'
-    { wg show all dump 2>/dev/null; echo "wgform-exit $?"; } | awk '
-        BEGIN { FS = OFS = "\t" }
-        /^wgform-exit [0-9]+$/ { print; next }
-        NF == 5 { $2 = "(hidden)"; print; next }
-        NF == 9 { if ($3 != "(none)") $3 = "(hidden)"; print }' | base64
-else
-    echo '@@wg missing'
-fi
-
 wgf_keys
 wgf_psks
-
 #@services
 wgf_services
 
-date '+@@time %s'
+# The awk pass prints what WGF_READ lists, each entry three lines: KIND, then stat fields or -, then a path.
+#   m: the manifest; f: a file, its secret values redacted; w: wg show all dump (stdin), its key columns blanked;
+#   nofile, notfile, unreadable: a section of that name for the path.
+# Content goes one line per line after a ':' (so no line of it can pass for a section), then '\' when the last
+# line has no newline; a '!' first says the content is not to be trusted: the bytes read were not the size stat
+# saw (changed meanwhile), or held the record separator \001 or a NUL (which some awks also split records at). After "p": /proc/PID/comm paths, for the services.
+# Then the host's clock: srand() returns the previous seed, and the first call seeded it with the time of day.
+# A redacted line is, after any '#', ';' and blanks, "private key" or "preshared key" in any case and spacing,
+# then '=': its value becomes {{wgform-secret}}. The rule of wg's own parser, and also for commented-out keys.
+WGF_AWK='
+function readall(p,   r, rec, n) {
+    RS = "\001"
+    WGF_ALL = ""
+    n = 0
+    while ((r = (getline rec < p)) == 1) WGF_ALL = (n++ ? WGF_ALL "\001" rec : rec)
+    close(p)
+    WGF_ONE = n < 2
+    return r == 0
+}
+function hide(line,   n, i, c, k) {
+    if (!index(line, "=")) return line
+    n = length(line)
+    i = 1
+    while (i <= n && index("#; \t\r\013\014", substr(line, i, 1))) i++
+    k = ""
+    for (; i <= n; i++) {
+        c = substr(line, i, 1)
+        if (c == "=") break
+        if (index(" \t\r\013\014", c)) continue
+        k = k tolower(c)
+        if (12 < length(k)) return line
+    }
+    if (n < i || (k != "privatekey" && k != "presharedkey")) return line
+    i++
+    while (i <= n && index(" \t\r\013\014", substr(line, i, 1))) i++
+    return substr(line, 1, i - 1) "{{wgform-secret}}"
+}
+function emit(content, redact,   n, l, i, last) {
+    n = split(content, l, "\n")
+    last = n
+    if (n && l[n] == "") last = n - 1
+    for (i = 1; i <= last; i++) print ":" (redact ? hide(l[i]) : l[i])
+    if (n && l[n] != "") print "\\"
+}
+function file(meta, path,   f) {
+    split(meta, f, " ")
+    if (!readall(root path)) { print "@@nofile " path; return }
+    print "@@file " path
+    print f[1] " " f[2]
+    if (!WGF_ONE || (f[4] != "?" && length(WGF_ALL) != f[4] + 0)) print "!"
+    emit(WGF_ALL, 1)
+}
+function manifest(path) {
+    if (!readall(root path)) { print "@@unreadable " path; return }
+    print "@@manifest"
+    emit(WGF_ALL, 0)
+}
+function dump(   line, f, n, j, out) {
+    RS = "\n"
+    print "@@wg"
+    while ((getline line < "/dev/stdin") == 1) {
+        if (line ~ /^wgform-exit [0-9]+$/) { print ":" line; continue }
+        n = split(line, f, "\t")
+        if (n == 5) f[2] = "(hidden)"
+        else if (n == 9) { if (f[3] != "(none)") f[3] = "(hidden)" }
+        else continue
+        out = f[1]
+        for (j = 2; j <= n; j++) out = out "\t" f[j]
+        print ":" out
+    }
+}
+function procs(from,   n, s, f, i, j, line, up, name, rx) {
+    n = split(ENVIRON["WGF_SVCS"], s, "\n")
+    if (!n) return
+    for (i = 1; i <= n; i++) { split(s[i], f, " "); name[i] = f[1]; rx[i] = "^(" f[2] ")$" }
+    RS = "\n"
+    for (j = from; j < ARGC; j++) {
+        if ((getline line < ARGV[j]) == 1) for (i = 1; i <= n; i++) if (line ~ rx[i]) up[i] = 1
+        close(ARGV[j])
+    }
+    for (i = 1; i <= n; i++) if (name[i] != "") print "@@service " name[i] " " (up[i] ? "running" : "stopped")
+}
+BEGIN {
+    root = ENVIRON["WGFORM_ROOT"]
+    for (a = 1; a < ARGC; a += 3) {
+        if (ARGV[a] == "p") { procs(a + 1); break }
+        if (ARGV[a] == "f") file(ARGV[a + 1], ARGV[a + 2])
+        else if (ARGV[a] == "m") manifest(ARGV[a + 2])
+        else if (ARGV[a] == "w") dump()
+        else print "@@" ARGV[a] " " ARGV[a + 2]
+    }
+    srand()
+    printf "@@time %.0f\n", srand()
+}'
+set --
+if [ -n "$WGF_PROCS" ]; then
+    [ -n "$WGF_SVCS" ] && set -- "$R"/proc/[0-9]*/comm
+    export WGF_SVCS
+fi
+set -f
+IFS=$NL
+if [ -n "$HAVE_WG" ]; then
+    WGF_READ="${WGF_READ}w$NL-$NL-$NL"
+    { wg show all dump 2>/dev/null; echo "wgform-exit $?"; } | awk "$WGF_AWK" $WGF_READ p "$@"
+else
+    echo '@@wg missing'
+    awk "$WGF_AWK" $WGF_READ p "$@" < /dev/null
+fi
+IFS=$WGF_IFS
+set +f
 echo '@@end'

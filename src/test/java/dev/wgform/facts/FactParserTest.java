@@ -1,6 +1,6 @@
 package dev.wgform.facts;
 
-import static dev.wgform.facts.Fixtures.b64;
+import static dev.wgform.facts.Fixtures.content;
 import static dev.wgform.facts.Fixtures.minimal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,13 +105,13 @@ class FactParserTest {
 
     @Test
     void refusesAnotherFormatVersion() {
-        assertThatThrownBy(() -> FactParser.parse("db-1", "@@wgform-facts 2\n@@end\n"))
-                .isInstanceOf(FactsException.class).hasMessage("db-1: fact output format 2, this wgform reads format 1");
+        assertThatThrownBy(() -> FactParser.parse("db-1", "@@wgform-facts 1\n@@end\n"))
+                .isInstanceOf(FactsException.class).hasMessage("db-1: fact output format 1, this wgform reads format 2");
     }
 
     @Test
     void refusesOutputMissingARequiredSection() {
-        assertThatThrownBy(() -> FactParser.parse("db-1", "@@wgform-facts 1\n@@os\n@@end\n"))
+        assertThatThrownBy(() -> FactParser.parse("db-1", "@@wgform-facts 2\n@@os\n@@end\n"))
                 .hasMessage("db-1: fact output has no @@pid1 section");
         String noWg = minimal("").replace("@@wg missing\n", "");
         assertThatThrownBy(() -> FactParser.parse("db-1", noWg)).hasMessage("db-1: fact output has no @@wg section");
@@ -119,8 +119,10 @@ class FactParserTest {
 
     @Test
     void namesTheLineOfAMalformedSection() {
-        assertThatThrownBy(() -> FactParser.parse("db-1", minimal("@@file /etc/x\n600 root:root\n!!notbase64!!\n")))
-                .hasMessage("db-1: fact output line 7 (@@file): content of /etc/x is not base64");
+        assertThatThrownBy(() -> FactParser.parse("db-1", minimal("@@file /etc/x\n600 root:root\n:a\nb\n")))
+                .hasMessage("db-1: fact output line 7 (@@file): content of /etc/x has a line that is not content: b");
+        assertThatThrownBy(() -> FactParser.parse("db-1", minimal("@@file /etc/x\n600 root:root\n\\\n:a\n")))
+                .hasMessage("db-1: fact output line 7 (@@file): content of /etc/x has a line that is not content: \\");
         assertThatThrownBy(() -> FactParser.parse("db-1", minimal("@@file /etc/x\n")))
                 .hasMessage("db-1: fact output line 7 (@@file): no mode and owner for /etc/x");
         assertThatThrownBy(() -> FactParser.parse("db-1", minimal("@@file /etc/x\n? ?\n")))
@@ -131,7 +133,7 @@ class FactParserTest {
                 .hasMessage("db-1: fact output line 7 (@@service): expected NAME running|stopped");
         assertThatThrownBy(() -> FactParser.parse("db-1", minimal("@@bogus x\n")))
                 .hasMessageContaining("line 7 (@@bogus): unknown section");
-        assertThatThrownBy(() -> FactParser.parse("db-1", "@@wgform-facts 1\nstray\n@@end\n"))
+        assertThatThrownBy(() -> FactParser.parse("db-1", "@@wgform-facts 2\nstray\n@@end\n"))
                 .hasMessage("db-1: fact output line 2: payload before any section");
     }
 
@@ -148,20 +150,20 @@ class FactParserTest {
 
     @Test
     void refusesABrokenOrNewerManifest() {
-        assertThatThrownBy(() -> FactParser.parse("db-1", minimal("").replace("@@nomanifest\n", "@@manifest\n" + b64("{\"version\": 1,\n \"files\": [,]}") + "\n")))
+        assertThatThrownBy(() -> FactParser.parse("db-1", minimal("").replace("@@nomanifest\n", "@@manifest\n" + content("{\"version\": 1,\n \"files\": [,]}\n"))))
                 .hasMessage("db-1: fact output line 6 (@@manifest): /var/lib/wgform/manifest.json is not a wgform manifest: "
                         + "2:12: unexpected ',', expected a value; repair or remove it (wgform then forgets which files it installed)");
-        assertThatThrownBy(() -> FactParser.parse("db-1", minimal("").replace("@@nomanifest\n", "@@manifest\n" + b64("{\"version\": 2, \"files\": []}") + "\n")))
+        assertThatThrownBy(() -> FactParser.parse("db-1", minimal("").replace("@@nomanifest\n", "@@manifest\n" + content("{\"version\": 2, \"files\": []}\n"))))
                 .hasMessageEndingWith("has version 2, written by a newer wgform (this one reads 1)");
     }
 
     @Test
     void aFailingWgMeansNoInterfacesUp() throws FactsException {
-        String failed = minimal("").replace("@@wg missing\n", "@@wg\n" + b64("wgform-exit 1\n") + "\n");
+        String failed = minimal("").replace("@@wg missing\n", "@@wg\n" + content("wgform-exit 1\n"));
         assertThat(FactParser.parse("h", failed).interfaces()).isEmpty();
-        String noStatus = minimal("").replace("@@wg missing\n", "@@wg\n" + b64("wg0\t(hidden)\tk\t1\toff\n") + "\n");
+        String noStatus = minimal("").replace("@@wg missing\n", "@@wg\n" + content("wg0\t(hidden)\tk\t1\toff\n"));
         assertThatThrownBy(() -> FactParser.parse("h", noStatus)).hasMessageEndingWith("wg show output has no exit status");
-        String badLine = minimal("").replace("@@wg missing\n", "@@wg\n" + b64("wg0\tonly three\tfields\nwgform-exit 0\n") + "\n");
+        String badLine = minimal("").replace("@@wg missing\n", "@@wg\n" + content("wg0\tonly three\tfields\nwgform-exit 0\n"));
         assertThatThrownBy(() -> FactParser.parse("h", badLine)).hasMessageEndingWith("wg dump line 1: 3 fields (expected 5 or 9)");
     }
 
@@ -172,7 +174,7 @@ class FactParserTest {
         String psk = "uK0vfHlZJ7TP6yFhY3F7tVvvwFrLkoO2UD1Qx/8cZ6s=";
         String dump = "wg0\t" + priv + "\tm2hAkS/zPSL2SSWL84mioGnRgiKQpxRKxmM9qQMBiFU=\t51820\toff\n"
                 + "wg0\tHIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=\t" + psk + "\t(none)\t(none)\t0\t0\t0\toff\nwgform-exit 0\n";
-        HostFacts f = FactParser.parse("h", minimal("").replace("@@wg missing\n", "@@wg\n" + b64(dump) + "\n"));
+        HostFacts f = FactParser.parse("h", minimal("").replace("@@wg missing\n", "@@wg\n" + content(dump)));
         assertThat(f.toString()).doesNotContain(priv).doesNotContain(psk);
         LivePeer peer = f.interfaces().get("wg0").peers().get(0);
         assertThat(peer.hasPsk()).isTrue();
@@ -181,10 +183,21 @@ class FactParserTest {
 
     @Test
     void keepsTheFirstReportOfAPathAndIgnoresBlankLines() throws FactsException {
-        String out = minimal("@@file /etc/a b\n600 root:root\n" + b64("one\n") + "\n\n@@file /etc/a b\n644 x:y\n" + b64("two\n") + "\n");
+        String out = minimal("@@file /etc/a b\n600 root:root\n" + content("one\n") + "\n@@file /etc/a b\n644 x:y\n" + content("two\n"));
         HostFacts f = FactParser.parse("h", out);
         assertThat(f.files()).hasSize(1);
         assertThat(f.file("/etc/a b").content()).isEqualTo("one\n");
+    }
+
+    @Test
+    void readsContentLinesExactlyAndMarksInexactContent() throws FactsException {
+        String out = minimal("@@file /a\n600 root:root\n:x\n:\n:@@end\n:last\n\\\n"
+                + "@@file /b\n600 root:root\n\n@@file /c\n600 root:root\n!\n:half\n");
+        HostFacts f = FactParser.parse("h", out);
+        assertThat(f.file("/a").content()).isEqualTo("x\n\n@@end\nlast");
+        assertThat(f.file("/b").content()).isEmpty();
+        assertThat(f.file("/c").content()).isEqualTo("half\n" + FileFact.INEXACT_NOTE);
+        assertThat(f.file("/c").sha256()).isEqualTo(dev.wgform.render.RenderedFile.sha256("half\n" + FileFact.INEXACT_NOTE));
     }
 
     @Test

@@ -111,7 +111,7 @@ class FingerprintTest {
                 + "wg-mgmt\tHIgo9xNzJMWLKASShiTqIybxZ0U3wGLiUeJ1PKf8ykw=\t(hidden)\t(none)\t10.200.0.3/32,192.168.1.0/24\t1700000140\t10\t20\t25\n"
                 + "wg-old\t(hidden)\tgN65BkIKy1eCE9pP1wdc8ROUtkHLF2PfAqYdyYBz6EA=\t0\toff\nwgform-exit 0\n";
         int start = later.indexOf("@@wg\n") + 5;
-        later = later.substring(0, start) + Fixtures.b64(dump) + "\n" + later.substring(later.indexOf("@@key"));
+        later = later.substring(0, start) + Fixtures.content(dump) + later.substring(later.indexOf("@@key"));
         HostFacts f = FactParser.parse("node-a", later);
         assertThat(f.interfaces().get("wg-mgmt").peers().get(0).rxBytes()).isEqualTo(9999);
         assertThat(f.fingerprint()).isEqualTo(fingerprint);
