@@ -10,7 +10,9 @@ import dev.wgform.apply.ServiceStep;
 import dev.wgform.desired.HostState;
 import dev.wgform.desired.ServiceState;
 import dev.wgform.desired.WgInterface;
+import dev.wgform.facts.FactRequests;
 import dev.wgform.facts.HostFacts;
+import dev.wgform.facts.Manifest;
 import dev.wgform.model.ServiceKind;
 import dev.wgform.plan.Action;
 import dev.wgform.plan.Change;
@@ -18,7 +20,7 @@ import dev.wgform.plan.Effect;
 import dev.wgform.plan.HostPlan;
 import dev.wgform.planner.Planner;
 import dev.wgform.render.RenderedFile;
-import dev.wgform.facts.Manifest;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +29,8 @@ import java.util.Optional;
 
 /** Turns one host's plan into the install step that carries it out: files, then only the effects the plan asks for. */
 final class InstallRequests {
-    static final String NFTABLES_FILE = "/etc/nftables.d/wgform.nft";
-    static final String NFTABLES_TABLE = "inet wgform";
+    static final String NFTABLES_FILE = FactRequests.NFTABLES_FILE;
+    static final String NFTABLES_TABLE = FactRequests.NFTABLES_TABLE;
 
     private InstallRequests() {}
 

@@ -22,22 +22,25 @@ public record FirewallStep(String name, Optional<String> validateCommand, String
     /**
      * An nftables file that defines (and first flushes) one table, e.g. {@code inet wgform}: checked with
      * {@code nft -c -f}, loaded with {@code nft -f} (one transaction); on rollback the restored file is loaded
-     * again, or the table deleted when there was no file before.
+     * again, or the table deleted when there was no file before. After each, the live table's hash is recorded.
      */
     public static FirewallStep nftables(String file, String table) {
         String f = "\"$R\"" + Shell.quote(Shell.checkPath(file, "nftables file"));
         String t = checkTable(table);
-        return new FirewallStep("nftables", Optional.of("nft -c -f " + f), "nft -f " + f,
-                "if [ -e " + f + " ]; then nft -f " + f + "; elif nft list table " + t + " >/dev/null 2>&1; then nft delete table " + t + "; fi");
+        String record = "nft_record " + t;
+        return new FirewallStep("nftables", Optional.of("nft -c -f " + f), "nft -f " + f + " && " + record,
+                "if [ -e " + f + " ]; then nft -f " + f + " && " + record + "; elif nft list table " + t
+                        + " >/dev/null 2>&1; then nft delete table " + t + " && " + record + "; fi");
     }
 
     /** The nftables file was removed: delete its table; on rollback load the restored file. */
     public static FirewallStep nftablesRemoved(String file, String table) {
         String f = "\"$R\"" + Shell.quote(Shell.checkPath(file, "nftables file"));
         String t = checkTable(table);
+        String record = "nft_record " + t;
         return new FirewallStep("nftables", Optional.empty(),
-                "if nft list table " + t + " >/dev/null 2>&1; then nft delete table " + t + "; fi",
-                "nft -f " + f);
+                "if nft list table " + t + " >/dev/null 2>&1; then nft delete table " + t + "; fi; " + record,
+                "nft -f " + f + " && " + record);
     }
 
     /** firewalld zone files: {@code firewall-cmd --check-config}, then {@code --reload}; rollback reloads the restored files. */

@@ -37,6 +37,10 @@ public final class FactParser {
     private final Map<String, PskFact> psks = new LinkedHashMap<>();
     private final Map<String, Boolean> services = new LinkedHashMap<>();
     private long hostTime;
+    private boolean nftAsked;
+    private String nftRecorded = "";
+    private Optional<String> nftListing = Optional.empty();
+    private Optional<List<ListeningSocket>> listening = Optional.empty();
 
     private FactParser(String host) {
         this.host = host;
@@ -65,7 +69,10 @@ public final class FactParser {
         }
         if (!seen.contains("wg")) throw new FactsException(host, "fact output has no @@wg section");
         if (!seen.contains("manifest") && !seen.contains("nomanifest")) throw new FactsException(host, "fact output has no @@manifest section");
-        return new HostFacts(os, pid1.equals("systemd"), tools, files, manifest, interfaces, keys, psks, services, hostTime);
+        Optional<NftTable> nftables = nftListing.map(text -> new NftTable(true, nftHash(text), nftRecorded))
+                .or(() -> nftAsked ? Optional.of(new NftTable(false, "", nftRecorded)) : Optional.empty());
+        return new HostFacts(os, pid1.equals("systemd"), tools, files, manifest, interfaces, keys, psks, services, hostTime,
+                nftables, listening);
     }
 
     private List<Section> sections(String stdout) throws FactsException {
@@ -122,6 +129,9 @@ public final class FactParser {
             case "nopsk": break;
             case "service": service(s); break;
             case "time": hostTime = number(s.args, "time"); break;
+            case "nftrecorded": nftAsked = true; nftRecorded = s.args.matches("[0-9a-f]{64}") ? s.args : ""; break;
+            case "nftables": nftables(s); break;
+            case "listen": listen(s); break;
             default: throw new IllegalArgumentException("unknown section (is the host's wgform output from another version?)");
         }
     }
@@ -198,6 +208,39 @@ public final class FactParser {
         if (!last.startsWith("wgform-exit ")) throw new IllegalArgumentException("wg show output has no exit status");
         // wg failing (no kernel module, no permission) reads as "no interface is up", which the plan then shows.
         interfaces = last.equals("wgform-exit 0") ? WgDump.parse(lines) : Map.of();
+    }
+
+    /** The live table's listing, when nft listed it (exit 0); a failed listing means there is no such table. */
+    private void nftables(Section s) {
+        nftAsked = true;
+        if (s.args.equals("missing")) {
+            nftAsked = false; // no nft on the host: nothing known either way
+            return;
+        }
+        List<String> lines = new ArrayList<>(Arrays.asList(content(s.payload, "nft list table").text().split("\n", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+        String last = lines.isEmpty() ? "" : lines.remove(lines.size() - 1);
+        if (!last.startsWith("wgform-exit ")) throw new IllegalArgumentException("nft output has no exit status");
+        if (last.equals("wgform-exit 0")) nftListing = Optional.of(String.join("\n", lines));
+    }
+
+    /** sha256 of the listing as the host's shell computes it: {@code printf '%s\n' "$(nft -s list table ...)"}. */
+    static String nftHash(String listing) {
+        String text = listing;
+        while (text.endsWith("\n")) text = text.substring(0, text.length() - 1);
+        return sha256((text + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void listen(Section s) {
+        if (s.args.equals("missing")) return;
+        List<ListeningSocket> out = new ArrayList<>();
+        for (String line : content(s.payload, "ss -ltnu").text().split("\n")) {
+            if (line.isEmpty() || line.startsWith("wgform-exit ")) continue;
+            String[] f = line.split(" ", 2);
+            if (f.length != 2) throw new IllegalArgumentException("expected PROTOCOL ADDRESS:PORT, got " + abbreviate(line));
+            out.add(ListeningSocket.parse(f[0], f[1]));
+        }
+        listening = Optional.of(out);
     }
 
     private void key(Section s) {

@@ -51,11 +51,16 @@ public final class FactScript {
             services.append('\n');
         }
 
-        return fill(fill(fill(fill(TEMPLATE,
+        StringBuilder live = new StringBuilder();
+        req.nftTable().ifPresent(t -> live.append("WGF_NFT=").append(quote(checkTable(t))).append('\n'));
+        if (req.listening()) live.append("WGF_LISTEN=1\n");
+
+        return fill(fill(fill(fill(fill(TEMPLATE,
                 "#@files", files.toString()),
                 "#@keys", keys.toString()),
                 "#@psks", psks.toString()),
-                "#@services", services.toString());
+                "#@services", services.toString()),
+                "#@live", live.toString());
     }
 
     /** How to tell whether a service runs: its process name (ERE over /proc/PID/comm) or any of its systemd units. */
@@ -95,6 +100,13 @@ public final class FactScript {
         }
         if (path.contains("/../") || path.endsWith("/..")) throw new IllegalArgumentException("'..' in fact path: " + path);
         return path;
+    }
+
+    private static String checkTable(String table) {
+        if (table == null || !table.matches("(ip|ip6|inet|arp|bridge|netdev) [A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("not an nftables table ('FAMILY NAME'): " + table);
+        }
+        return table;
     }
 
     private static String checkInterface(String name) {

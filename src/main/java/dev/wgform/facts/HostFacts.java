@@ -1,6 +1,7 @@
 package dev.wgform.facts;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,6 +22,8 @@ import java.util.OptionalLong;
  * @param services      service name -> running on the host
  * @param hostTimeEpoch the host's clock when the facts were read (seconds since the epoch; 0 when unknown), so
  *                      handshake ages do not depend on the workstation's clock
+ * @param nftables      wgform's live nftables table, when it was asked for and nft is installed
+ * @param listening     the host's listening TCP and UDP sockets, when they were asked for and ss is installed
  */
 public record HostFacts(
         OsInfo os,
@@ -32,15 +35,26 @@ public record HostFacts(
         Map<String, KeyFact> keys,
         Map<String, PskFact> psks,
         Map<String, Boolean> services,
-        long hostTimeEpoch) {
+        long hostTimeEpoch,
+        Optional<NftTable> nftables,
+        Optional<List<ListeningSocket>> listening) {
 
     public HostFacts {
+        java.util.Objects.requireNonNull(nftables, "nftables");
+        listening = listening.map(List::copyOf);
         tools = copy(tools);
         files = copy(files);
         interfaces = copy(interfaces);
         keys = copy(keys);
         psks = copy(psks);
         services = copy(services);
+    }
+
+    /** Facts without the live firewall table and sockets. */
+    public HostFacts(OsInfo os, boolean systemd, Map<String, String> tools, Map<String, FileFact> files,
+                     Optional<Manifest> manifest, Map<String, LiveInterface> interfaces, Map<String, KeyFact> keys,
+                     Map<String, PskFact> psks, Map<String, Boolean> services, long hostTimeEpoch) {
+        this(os, systemd, tools, files, manifest, interfaces, keys, psks, services, hostTimeEpoch, Optional.empty(), Optional.empty());
     }
 
     /** Facts without the host's clock (tests, fixtures). */

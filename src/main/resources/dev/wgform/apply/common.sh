@@ -63,6 +63,16 @@ detail() {
 # The PSK file's hash as the fact script computes it: sha256 of its bytes, which reveals nothing about the key.
 psk_hash() { sha256sum < "$1" | cut -d' ' -f1; }
 
+# After wgform loads its nftables table: the listing's hash as the fact script computes it, so drift can tell a
+# table changed by hand from the one wgform loaded. Best effort: a failure here never fails the load.
+nft_record() { # family name
+  nr_t=$(nft -s list table "$1" "$2" 2>/dev/null) || { rm -f "$R/var/lib/wgform/nftables.sha256"; return 0; }
+  mkdir -p "$R/var/lib/wgform" 2>/dev/null &&
+    printf '%s\n' "$nr_t" | sha256sum | cut -d' ' -f1 > "$R/var/lib/wgform/nftables.sha256.tmp" 2>/dev/null &&
+    mv -f "$R/var/lib/wgform/nftables.sha256.tmp" "$R/var/lib/wgform/nftables.sha256" 2>/dev/null
+  return 0
+}
+
 # One wgform run per host at a time; flock's lock dies with the process, so a killed run never blocks the next.
 take_lock() {
   ensure_dir "$STATE" 1 || return 1

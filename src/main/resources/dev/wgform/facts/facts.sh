@@ -275,10 +275,14 @@ wgf_keys
 wgf_psks
 #@services
 wgf_services
+WGF_NFT=
+WGF_LISTEN=
+#@live
 
 # The awk pass prints what WGF_READ lists, each entry three lines: KIND, then stat fields or -, then a path.
-#   m: the manifest; f: a file, its secret values redacted; w: wg show all dump (stdin), its key columns blanked;
-#   nofile, notfile, unreadable: a section of that name for the path.
+#   m: the manifest; f: a file, its secret values redacted; nofile, notfile, unreadable: a section of that name for
+#   the path; w: stdin, "wgform-section NAME" lines each starting a section: wg (wg show all dump, key columns
+#   blanked), nftables (the live table, no secrets in it), listen (ss: protocol and local address only).
 # Content goes one line per line after a ':' (so no line of it can pass for a section), then '\' when the last
 # line has no newline; a '!' first says the content is not to be trusted: the bytes read were not the size stat
 # saw (changed meanwhile), or held the record separator \001 or a NUL (which some awks also split records at). After "p": /proc/PID/comm paths, for the services.
@@ -333,11 +337,18 @@ function manifest(path) {
     print "@@manifest"
     emit(WGF_ALL, 0)
 }
-function dump(   line, f, n, j, out) {
+function live(   line, f, n, j, out, mode) {
     RS = "\n"
-    print "@@wg"
+    mode = ""
     while ((getline line < "/dev/stdin") == 1) {
+        if (line ~ /^wgform-section [a-z]+$/) { mode = substr(line, 16); print "@@" mode; continue }
         if (line ~ /^wgform-exit [0-9]+$/) { print ":" line; continue }
+        if (mode == "listen") {
+            n = split(line, f)
+            if (5 <= n) print ":" f[1] " " f[5]
+            continue
+        }
+        if (mode != "wg") { if (mode != "") print ":" line; continue }
         n = split(line, f, "\t")
         if (n == 5) f[2] = "(hidden)"
         else if (n == 9) { if (f[3] != "(none)") f[3] = "(hidden)" }
@@ -364,7 +375,7 @@ BEGIN {
         if (ARGV[a] == "p") { procs(a + 1); break }
         if (ARGV[a] == "f") file(ARGV[a + 1], ARGV[a + 2])
         else if (ARGV[a] == "m") manifest(ARGV[a + 2])
-        else if (ARGV[a] == "w") dump()
+        else if (ARGV[a] == "w") live()
         else print "@@" ARGV[a] " " ARGV[a + 2]
     }
     srand()
@@ -375,15 +386,37 @@ if [ -n "$WGF_PROCS" ]; then
     [ -n "$WGF_SVCS" ] && set -- "$R"/proc/[0-9]*/comm
     export WGF_SVCS
 fi
+WGF_READ="${WGF_READ}w$NL-$NL-$NL"
+[ -n "$HAVE_WG" ] || echo '@@wg missing'
+if [ -n "$WGF_NFT" ]; then
+    WGF_V=
+    [ -r "$R/var/lib/wgform/nftables.sha256" ] && read -r WGF_V < "$R/var/lib/wgform/nftables.sha256"
+    printf '@@nftrecorded %s\n' "$WGF_V"
+    command -v nft >/dev/null 2>&1 || { echo '@@nftables missing'; WGF_NFT=; }
+fi
+if [ -n "$WGF_LISTEN" ]; then
+    command -v ss >/dev/null 2>&1 || { echo '@@listen missing'; WGF_LISTEN=; }
+fi
 set -f
 IFS=$NL
-if [ -n "$HAVE_WG" ]; then
-    WGF_READ="${WGF_READ}w$NL-$NL-$NL"
-    { wg show all dump 2>/dev/null; echo "wgform-exit $?"; } | awk "$WGF_AWK" $WGF_READ p "$@"
-else
-    echo '@@wg missing'
-    awk "$WGF_AWK" $WGF_READ p "$@" < /dev/null
-fi
+{
+    if [ -n "$HAVE_WG" ]; then
+        echo 'wgform-section wg'
+        wg show all dump 2>/dev/null
+        echo "wgform-exit $?"
+    fi
+    if [ -n "$WGF_NFT" ]; then
+        echo 'wgform-section nftables'
+        IFS=' '
+        nft -s list table $WGF_NFT 2>/dev/null
+        echo "wgform-exit $?"
+    fi
+    if [ -n "$WGF_LISTEN" ]; then
+        echo 'wgform-section listen'
+        ss -ltnuH 2>/dev/null
+        echo "wgform-exit $?"
+    fi
+} | awk "$WGF_AWK" $WGF_READ p "$@"
 IFS=$WGF_IFS
 set +f
 echo '@@end'

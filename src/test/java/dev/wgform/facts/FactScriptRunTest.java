@@ -367,6 +367,35 @@ class FactScriptRunTest {
     }
 
     @Test
+    void reportsTheLiveFirewallTableAndListeningSockets() throws Exception {
+        String listing = "table inet wgform {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t}\n}\n";
+        write(tmp.resolve("nft.txt"), listing);
+        executable(bin.resolve("nft"), "#!/bin/sh\n[ \"$*\" = '-s list table inet wgform' ] || exit 9\n"
+                + "[ -n \"$FAKE_NFT_GONE\" ] && { echo 'Error: No such file or directory' >&2; exit 1; }\ncat \"$FAKE_NFT\"\n");
+        executable(bin.resolve("ss"), "#!/bin/sh\n[ \"$*\" = -ltnuH ] || exit 9\n"
+                + "printf 'tcp   LISTEN 0      128      10.200.0.1:22        0.0.0.0:*\\n'\n"
+                + "printf 'tcp   LISTEN 0      4096     [::]:9100        [::]:*\\n'\n"
+                + "printf 'udp   UNCONN 0      0        127.0.0.53%%lo:53        0.0.0.0:*\\n'\n");
+        write(root.resolve("var/lib/wgform/nftables.sha256"), "ab".repeat(32) + "\n");
+        FactRequest req = new FactRequest(List.of(), Map.of(), List.of(), List.of("sshd"), Optional.of("inet wgform"), true);
+        Map<String, String> env = new HashMap<>(Map.of("WGFORM_ROOT", root.toString(), "FAKE_WG_DUMP", tmp.resolve("dump.txt").toString(),
+                "FAKE_NFT", tmp.resolve("nft.txt").toString(), "PATH", systemPath()));
+
+        HostFacts f = FactParser.parse("node-a", ScriptRunner.run(List.of("/bin/sh"), FactScript.build(req), env).stdout());
+        assertThat(f.nftables()).contains(new NftTable(true, FactParser.nftHash(listing), "ab".repeat(32)));
+        assertThat(f.nftables().get().changedSinceLoad()).isTrue();
+        assertThat(f.listening().orElseThrow()).containsExactly(new ListeningSocket("tcp", "10.200.0.1", 22),
+                new ListeningSocket("tcp", "::", 9100), new ListeningSocket("udp", "127.0.0.53", 53));
+        // the shell's own hash of the listing is the one the parser computes
+        String shellHash = ScriptRunner.exec("", "sh", "-c", "printf '%s\\n' \"$(cat " + tmp.resolve("nft.txt") + ")\" | sha256sum").split(" ")[0];
+        assertThat(FactParser.nftHash(listing)).isEqualTo(shellHash);
+
+        env.put("FAKE_NFT_GONE", "1");
+        HostFacts gone = FactParser.parse("node-a", ScriptRunner.run(List.of("/bin/sh"), FactScript.build(req), env).stdout());
+        assertThat(gone.nftables()).contains(new NftTable(false, "", "ab".repeat(32)));
+    }
+
+    @Test
     void anUnreadableKeyIsReportedNotGuessed() throws Exception {
         write(root.resolve("etc/wireguard/keys/wg-mgmt.key"), "not a key\n");
         ScriptRunner.Result r = run(new Shell("sh", List.of("/bin/sh"), List.of()), systemPath(), Map.of());

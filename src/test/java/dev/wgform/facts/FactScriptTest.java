@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FactScriptTest {
     /** The only commands the script may run: readers, wg show/pubkey, systemctl is-active, and shell builtins. */
     private static final Set<String> ALLOWED = Set.of(
-            "stat", "awk", "sha256sum", "wg", "systemctl",
+            "stat", "awk", "sha256sum", "wg", "systemctl", "nft", "ss",
             "command", "[", "test", "echo", "printf", "read", "set", "shift", "return", "export",
             "fi", "for", "done", "case", "esac",
             "wgf_want", "wgf_stat", "wgf_mtime", "wgf_file", "wgf_key", "wgf_psk", "wgf_service", "wgf_services",
@@ -27,7 +28,7 @@ class FactScriptTest {
             List.of("/etc/wireguard/wg-mgmt.conf", "/etc/nginx/wgform listen.conf", "/etc/wireguard/wg-mgmt.conf"),
             Map.of("wg-mgmt", "/etc/wireguard/keys/wg-mgmt.key", "wg-app", "/etc/wireguard/keys/wg-app.key"),
             List.of("/etc/wireguard/keys/wg-mgmt/node-b.psk"),
-            List.of("sshd", "postgresql", "prometheus", "node_exporter", "nginx", "my.app"));
+            List.of("sshd", "postgresql", "prometheus", "node_exporter", "nginx", "my.app"), Optional.of("inet wgform"), true);
 
     private final String script = FactScript.build(REQUEST);
 
@@ -52,7 +53,7 @@ class FactScriptTest {
         assertThat(commands).filteredOn("stat"::equals).hasSize(2);
         assertThat(commands).filteredOn("sha256sum"::equals).hasSize(2);
         assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("awk")).extracting(c -> c.get(1)).containsOnly("Q");
-        assertThat(script).containsPattern("(?m)^\\s*awk \"\\$WGF_AWK\" \\$WGF_READ p \"\\$@\"");
+        assertThat(script).containsPattern("(?m)^} \\| awk \"\\$WGF_AWK\" \\$WGF_READ p \"\\$@\"$");
 
         String code = withoutComments(script);
         assertThat(code).doesNotContainPattern("\\b(rm|mv|cp|tee|mkdir|touch|chmod|chown|ln|dd|truncate|install|mktemp|kill|sudo -)\\b")
@@ -65,8 +66,13 @@ class FactScriptTest {
         // wg and systemctl only in their read forms
         assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("wg")).extracting(c -> String.join(" ", c.subList(0, 2)))
                 .containsExactlyInAnyOrder("wg show", "wg pubkey");
-        assertThat(code).contains("wg show all dump 2>/dev/null;");
+        assertThat(code).contains("wg show all dump 2>/dev/null\n");
         assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("systemctl")).extracting(c -> c.get(1)).containsOnly("is-active");
+        // nft and ss only list
+        assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("nft")).extracting(c -> String.join(" ", c))
+                .containsExactly("nft -s list table $WGF_NFT 2>/dev/null");
+        assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("ss")).extracting(c -> String.join(" ", c))
+                .containsExactly("ss -ltnuH 2>/dev/null");
     }
 
     @Test
