@@ -158,7 +158,8 @@ class InstallScriptTest {
                 List.of(), List.of(), List.of(), Optional.of(FirewallStep.nftables(NFT, "inet wgform")), "{}", true));
 
         assertThat(r.status()).isEqualTo(Status.OK);
-        assertThat(host.calls()).containsExactly("nft -c -f " + NFT, "nft -f " + NFT);
+        // after the load, the live table's hash is recorded for drift detection
+        assertThat(host.calls()).containsExactly("nft -c -f " + NFT, "nft -f " + NFT, "nft -s list table inet wgform");
         assertThat(host.mode(NFT)).isEqualTo("rw-r--r--");
     }
 
@@ -172,8 +173,8 @@ class InstallScriptTest {
 
         assertThat(r.status()).isEqualTo(Status.ROLLED_BACK);
         assertThat(host.exists(NFT)).isFalse();
-        assertThat(host.calls()).containsExactly("nft -c -f " + NFT, "nft -f " + NFT, "sshd -t", "nft list table inet wgform",
-                "nft delete table inet wgform");
+        assertThat(host.calls()).containsExactly("nft -c -f " + NFT, "nft -f " + NFT, "nft -s list table inet wgform", "sshd -t",
+                "nft list table inet wgform", "nft delete table inet wgform", "nft -s list table inet wgform");
     }
 
     static final String ZONE = "/etc/firewalld/zones/wgform-planes.xml";
@@ -203,7 +204,7 @@ class InstallScriptTest {
                 Map.of("FAKE_FAIL", "sshd-t"));
 
         assertThat(InstallResult.parse(run.stdout(), run.exit()).status()).isEqualTo(Status.ROLLED_BACK);
-        assertThat(host.calls()).containsExactly("nft list table inet wgform", "sshd -t", "nft -f " + NFT);
+        assertThat(host.calls()).containsExactly("nft list table inet wgform", "nft -s list table inet wgform", "sshd -t", "nft -f " + NFT, "nft -s list table inet wgform");
         assertThat(host.read(NFT)).isEqualTo("table inet wgform {}\n");
     }
 

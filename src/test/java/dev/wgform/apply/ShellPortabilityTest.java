@@ -89,12 +89,12 @@ class ShellPortabilityTest {
         assertThat(r.status()).as(run.stdout() + run.stderr()).isEqualTo(Status.OK);
         assertThat(host.calls()).containsExactly(
                 "wg-quick down " + OLD, "systemctl disable wg-quick@wg-old",
-                "nft -c -f /etc/nftables.d/wgform.nft", "nft -f /etc/nftables.d/wgform.nft",
-                "wg-quick strip " + CONF, host.calls().get(5),
+                "nft -c -f /etc/nftables.d/wgform.nft", "nft -f /etc/nftables.d/wgform.nft", "nft -s list table inet wgform",
+                "wg-quick strip " + CONF, host.calls().get(6),
                 "wg-quick down /var/lib/wgform/backup/run-2/etc/wireguard/wg-data.conf", "wg-quick up /etc/wireguard/wg-data.conf",
                 "wg-quick up /etc/wireguard/wg-app.conf", "systemctl enable wg-quick@wg-app",
                 "sshd -t", "systemctl reload ssh");
-        assertThat(host.calls().get(5)).startsWith("wg syncconf wg-mgmt /etc/wireguard/.wgform.");
+        assertThat(host.calls().get(6)).startsWith("wg syncconf wg-mgmt /etc/wireguard/.wgform.");
         assertThat(host.exists(OLD)).isFalse();
         assertThat(host.tempFiles()).isEmpty();
     }
