@@ -137,7 +137,28 @@ final class HostPlanner {
         List<String> details = new ArrayList<>(outcome.details());
         List<Effect> effects = outcome.contentChanged() ? effectsOf(file) : List.of();
         ResourceType type = file.kind().equals("firewall") ? ResourceType.FIREWALL : ResourceType.SERVICE_CONFIG;
-        changes.add(new Change(type, file.path(), outcome.action(), Optional.of(outcome.file()), effects, details));
+        Action action = outcome.action();
+        if (outcome.action() != Action.CREATE && !outcome.contentChanged()) {
+            // the file is as rendered, but what runs from it may not be: repair that by loading or reloading again
+            List<String> live = type == ResourceType.FIREWALL ? LiveRules.firewall(file.path(), facts)
+                    : boundService(file).map(sv -> LiveRules.service(sv, desired.get().host(), facts, installed(file.path())))
+                            .orElse(List.of());
+            if (!live.isEmpty()) {
+                details.addAll(live);
+                effects = type == ResourceType.FIREWALL ? effectsOf(file) : ServiceRules.effects(boundService(file).get());
+                if (action == Action.NOOP) action = Action.UPDATE;
+            }
+        }
+        changes.add(new Change(type, file.path(), action, Optional.of(outcome.file()), effects, details));
+    }
+
+    private Optional<ServiceState> boundService(RenderedFile file) {
+        return desired.flatMap(d -> d.services().stream().filter(s -> s.destination().equals(file.path())).findFirst());
+    }
+
+    /** wgform installed this file before (so the service it binds was meant to run with it). */
+    private boolean installed(String path) {
+        return facts.manifest().map(m -> m.files().stream().anyMatch(f -> f.path().equals(path))).orElse(false);
     }
 
     private List<Effect> effectsOf(RenderedFile file) {
