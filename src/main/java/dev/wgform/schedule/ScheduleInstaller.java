@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Installs a drift schedule on this workstation and removes it again. Root installs system-wide (a system timer, or
@@ -41,14 +42,13 @@ public final class ScheduleInstaller {
      */
     public ScheduleResult install(DriftSchedule schedule, Scheduler scheduler) throws IOException, ScheduleException {
         ScheduleResult.Builder result = new ScheduleResult.Builder();
+        // the new form first: a failure on the way then leaves the old schedule running, never none
         if (scheduler == Scheduler.CRON) {
-            CronLog log = workstation.logger().<CronLog>map(CronLog.Syslog::new).orElseGet(() -> CronLog.besideWorkspace(schedule));
-            List<String> entry = renderCron(schedule, log); // refuses an interval cron cannot keep before anything changes
+            installCron(schedule, result);
             removeSystemd(schedule.id(), result);
-            installCron(schedule, entry, log, result);
         } else {
-            removeCron(schedule.id(), result);
             installSystemd(schedule, result);
+            removeCron(schedule.id(), result);
         }
         return result.build();
     }
@@ -80,7 +80,8 @@ public final class ScheduleInstaller {
         write(dir.resolve(SystemdUnits.serviceName(id)), SystemdUnits.service(schedule, scope()), result);
         write(dir.resolve(SystemdUnits.timerName(id)), SystemdUnits.timer(schedule), result);
 
-        // restart, not just enable --now: a timer already running keeps its old interval otherwise
+        // restart rather than enable --now: a timer that was already running surely takes the new interval, and every
+        // (re)start runs drift once soon, as OnBootSec= is long past, so the user sees at once whether it works
         List<List<String>> commands = List.of(systemctl("daemon-reload"), systemctl("enable", SystemdUnits.timerName(id)),
                 systemctl("restart", SystemdUnits.timerName(id)));
         String journal = "journalctl" + (scope() == SystemdScope.USER ? " --user" : "") + " -u " + SystemdUnits.serviceName(id);
@@ -90,7 +91,7 @@ public final class ScheduleInstaller {
                 if (!run.ok()) throw new ScheduleException(failedAfter(result, commands.get(i), run, commands.subList(i, commands.size())));
                 result.ran(Quoting.shCommand(commands.get(i)));
             }
-            result.note("drift runs every " + schedule.everyText() + ", the first time now; its output: " + journal);
+            result.note("drift runs every " + schedule.everyText() + ", the first time within a minute; its output: " + journal);
         } else {
             for (List<String> command : commands) result.toRun(Quoting.shCommand(command));
             result.note("systemd is not running on this machine (no /run/systemd/system), so nothing was started;"
@@ -147,40 +148,51 @@ public final class ScheduleInstaller {
 
     // ---- cron
 
-    private List<String> renderCron(DriftSchedule schedule, CronLog log) throws ScheduleException {
-        try {
-            return workstation.root()
-                    ? List.of(CronEntry.cronDFile(schedule, workstation.user(), log))
-                    : CronEntry.crontabLines(schedule, log);
-        } catch (IllegalArgumentException e) {
-            throw new ScheduleException(e.getMessage());
+    /** Everything that can be refused (the interval, a missing cron, a broken crontab) is, before anything is written. */
+    private void installCron(DriftSchedule schedule, ScheduleResult.Builder result) throws IOException, ScheduleException {
+        CronLog log = workstation.logger().<CronLog>map(CronLog.Syslog::new).orElseGet(() -> CronLog.besideWorkspace(schedule));
+        if (workstation.root()) {
+            installCronD(schedule, log, result);
+        } else {
+            installCrontab(schedule, log, result);
         }
+        String output = log instanceof CronLog.LogFile file
+                ? "appended to " + file.file() + " (no logger here; trim it now and then)"
+                : "syslog, tagged " + schedule.id() + " (journalctl -t " + schedule.id() + ", or grep " + schedule.id()
+                        + " /var/log/syslog)";
+        result.note("drift runs every " + schedule.everyText() + " (" + CronEntry.times(schedule.every()) + ") while cron"
+                + " runs; its output: " + output);
     }
 
-    private void installCron(DriftSchedule schedule, List<String> entry, CronLog log, ScheduleResult.Builder result)
+    private void installCronD(DriftSchedule schedule, CronLog log, ScheduleResult.Builder result)
             throws IOException, ScheduleException {
-        if (log instanceof CronLog.LogFile) Files.createDirectories(((CronLog.LogFile) log).file().getParent());
-        if (workstation.root()) {
-            if (!Files.isDirectory(workstation.cronDir())) {
-                throw new ScheduleException("there is no " + workstation.cronDir() + ": is cron installed? (e.g. apt-get"
-                        + " install cron), or leave out --cron for a systemd timer");
-            }
-            write(workstation.cronDir().resolve(schedule.id()), entry.get(0), result);
-        } else {
-            String before = readCrontab(true).orElseThrow();
-            String after = putBlock(before, schedule.id(), entry);
-            if (after.equals(before)) {
-                result.change("kept the crontab of " + workstation.user() + " (" + CrontabBlock.begin(schedule.id()) + " ... end, unchanged)");
-            } else {
-                writeCrontab(after);
-                result.change("updated the crontab of " + workstation.user() + ": the lines between '"
-                        + CrontabBlock.begin(schedule.id()) + "' and '" + CrontabBlock.end(schedule.id()) + "'");
-            }
+        String file = userError(() -> CronEntry.cronDFile(schedule, workstation.user(), log));
+        if (!Files.isDirectory(workstation.cronDir())) {
+            throw new ScheduleException("there is no " + workstation.cronDir() + ": is cron installed? (e.g. apt-get"
+                    + " install cron), or leave out --cron for a systemd timer");
         }
-        result.note("drift runs every " + schedule.everyText() + " (" + CronEntry.times(schedule.every()) + ") while cron runs;"
-                + " its output: " + (log instanceof CronLog.Syslog
-                        ? "syslog, tagged " + schedule.id() + " (journalctl -t " + schedule.id() + ", or grep " + schedule.id() + " /var/log/syslog)"
-                        : "appended to " + ((CronLog.LogFile) log).file() + " (no logger here; trim it now and then)"));
+        createLogDirectory(log);
+        write(workstation.cronDir().resolve(schedule.id()), file, result);
+    }
+
+    private void installCrontab(DriftSchedule schedule, CronLog log, ScheduleResult.Builder result)
+            throws IOException, ScheduleException {
+        List<String> lines = userError(() -> CronEntry.crontabLines(schedule, log));
+        String before = readCrontab(true).orElseThrow();
+        String after = userError(() -> CrontabBlock.put(before, schedule.id(), lines));
+        createLogDirectory(log);
+        if (after.equals(before)) {
+            result.change("kept the crontab of " + workstation.user() + " (" + CrontabBlock.begin(schedule.id())
+                    + " ... end, unchanged)");
+            return;
+        }
+        writeCrontab(after);
+        result.change("updated the crontab of " + workstation.user() + ": the lines between '"
+                + CrontabBlock.begin(schedule.id()) + "' and '" + CrontabBlock.end(schedule.id()) + "'");
+    }
+
+    private static void createLogDirectory(CronLog log) throws IOException {
+        if (log instanceof CronLog.LogFile file) Files.createDirectories(file.file().getParent());
     }
 
     private void removeCron(String id, ScheduleResult.Builder result) throws IOException, ScheduleException {
@@ -191,11 +203,7 @@ public final class ScheduleInstaller {
         }
         Optional<String> crontab = readCrontab(false);
         if (crontab.isEmpty() || !CrontabBlock.contains(crontab.get(), id)) return;
-        try {
-            writeCrontab(CrontabBlock.remove(crontab.get(), id));
-        } catch (IllegalArgumentException e) {
-            throw new ScheduleException(e.getMessage());
-        }
+        writeCrontab(userError(() -> CrontabBlock.remove(crontab.get(), id)));
         result.change("removed the lines between '" + CrontabBlock.begin(id) + "' and '" + CrontabBlock.end(id)
                 + "' from the crontab of " + workstation.user());
     }
@@ -219,9 +227,10 @@ public final class ScheduleInstaller {
         if (!write.ok()) throw new ScheduleException("'crontab -' failed (" + firstLine(write) + "); the crontab is as it was");
     }
 
-    private static String putBlock(String crontab, String id, List<String> lines) throws ScheduleException {
+    /** The pure parts refuse with IllegalArgumentException; here that becomes the user's error it is. */
+    private static <T> T userError(Supplier<T> pure) throws ScheduleException {
         try {
-            return CrontabBlock.put(crontab, id, lines);
+            return pure.get();
         } catch (IllegalArgumentException e) {
             throw new ScheduleException(e.getMessage());
         }

@@ -40,9 +40,9 @@ public final class SystemdUnits {
     }
 
     /**
-     * Monotonic, not OnCalendar=: every interval works (45m, 2h30m), the next run counts from when the last one
-     * started, and OnBootSec= makes up for the runs missed while the machine was off (what Persistent= does for
-     * calendar timers; it has no effect on these).
+     * Monotonic, not OnCalendar=: every interval works (45m, 2h30m) and the next run counts from when the last one
+     * started. OnBootSec= runs one soon after each boot, which stands in for the runs missed while the machine was off
+     * (Persistent= would do that for calendar timers; it has no effect on monotonic ones, so it is left out).
      */
     public static String timer(DriftSchedule schedule) {
         return "# Written by 'wgform drift --install-timer'; 'wgform drift --uninstall-timer' removes it.\n"

@@ -55,7 +55,7 @@ class ScheduleInstallerTest {
                 "ran: systemctl daemon-reload",
                 "ran: systemctl enable " + ID + ".timer",
                 "ran: systemctl restart " + ID + ".timer",
-                "drift runs every 15m, the first time now; its output: journalctl -u " + ID + ".service");
+                "drift runs every 15m, the first time within a minute; its output: journalctl -u " + ID + ".service");
         assertThat(Files.exists(userUnits)).isFalse();
     }
 
@@ -135,11 +135,11 @@ class ScheduleInstallerTest {
 
         assertThat(Files.readString(userUnits.resolve(ID + ".service"))).isEqualTo(SystemdUnits.service(fleet, SystemdScope.USER));
         assertThat(Files.readString(userUnits.resolve(ID + ".timer"))).isEqualTo(SystemdUnits.timer(fleet));
-        // the crontab is looked at for a cron entry of this fleet, which the timer replaces
-        assertThat(commands.calls).containsExactly("crontab -l", "systemctl --user daemon-reload", "systemctl --user enable " + ID + ".timer",
-                "systemctl --user restart " + ID + ".timer");
+        // then the crontab is looked at for a cron entry of this fleet, which the timer replaces
+        assertThat(commands.calls).containsExactly("systemctl --user daemon-reload", "systemctl --user enable " + ID + ".timer",
+                "systemctl --user restart " + ID + ".timer", "crontab -l");
         assertThat(result.notes()).containsExactly(
-                "drift runs every 15m, the first time now; its output: journalctl --user -u " + ID + ".service",
+                "drift runs every 15m, the first time within a minute; its output: journalctl --user -u " + ID + ".service",
                 "a user timer runs only while alice is logged in, unless lingering is on: loginctl enable-linger alice");
         assertThat(Files.exists(systemUnits)).isFalse();
 
@@ -287,12 +287,20 @@ class ScheduleInstallerTest {
         ScheduleResult toCron = installer.install(fleet, Scheduler.CRON);
         assertThat(systemUnits.resolve(ID + ".timer")).doesNotExist();
         assertThat(cronD.resolve(ID)).exists();
-        assertThat(toCron.changes()).containsExactly("removed " + systemUnits.resolve(ID + ".timer"),
-                "removed " + systemUnits.resolve(ID + ".service"), "wrote " + cronD.resolve(ID));
+        assertThat(toCron.changes()).containsExactly("wrote " + cronD.resolve(ID),
+                "removed " + systemUnits.resolve(ID + ".timer"), "removed " + systemUnits.resolve(ID + ".service"));
 
         ScheduleResult toTimer = installer.install(fleet, Scheduler.SYSTEMD);
         assertThat(cronD.resolve(ID)).doesNotExist();
-        assertThat(toTimer.changes()).startsWith("removed " + cronD.resolve(ID));
+        assertThat(toTimer.changes()).endsWith("removed " + cronD.resolve(ID));
+    }
+
+    @Test
+    void aFailedSwitchLeavesTheOldScheduleInPlace() throws Exception {
+        installer(user(true)).install(fleet, Scheduler.SYSTEMD);
+        commands.crontabInstalled = false;
+        assertThatThrownBy(() -> installer(user(true)).install(fleet, Scheduler.CRON)).isInstanceOf(ScheduleException.class);
+        assertThat(userUnits.resolve(ID + ".timer")).exists();
     }
 
     @Test
