@@ -160,7 +160,8 @@ public final class ApplyService {
             String pub = keys.publicKeys().get(k.iface());
             if (pub != null) all.put(k.iface(), new KeyFact(k.iface(), k.path(), pub, keys.keyMtimes().getOrDefault(k.iface(), 0L)));
         }
-        return new HostFacts(f.os(), f.systemd(), f.tools(), f.files(), f.manifest(), f.interfaces(), all, f.psks(), f.services());
+        return new HostFacts(f.os(), f.systemd(), f.tools(), f.files(), f.manifest(), f.interfaces(), all, f.psks(), f.services(),
+                f.hostTimeEpoch(), f.nftables(), f.listening());
     }
 
     private static ApplyReport.HostOutcome install(FleetRun run, HostPlan h, String runId, List<PskPush> psks, String keyFailure,

@@ -9,6 +9,7 @@ import dev.wgform.facts.HostFacts;
 import dev.wgform.facts.KeyFact;
 import dev.wgform.facts.LiveInterface;
 import dev.wgform.facts.Manifest;
+import dev.wgform.model.ServiceKind;
 import dev.wgform.plan.Action;
 import dev.wgform.plan.Change;
 import dev.wgform.plan.Effect;
@@ -167,10 +168,18 @@ final class HostPlanner {
         }
         Optional<ServiceState> service = desired.flatMap(d -> d.services().stream().filter(s -> s.destination().equals(file.path())).findFirst());
         if (service.isEmpty()) return List.of();
-        return onlyIfRunning(service.get().name(), ServiceRules.effects(service.get()));
+        return onlyIfRunning(service.get(), ServiceRules.effects(service.get()));
     }
 
-    /** A service that is not running keeps its new file for its next start; there is nothing to reload. */
+    /**
+     * A service that is not running keeps its new file for its next start; there is nothing to reload. A custom
+     * service's reload command is the user's own way to (re)start it, so it always runs.
+     */
+    private List<Effect> onlyIfRunning(ServiceState service, List<Effect> effects) {
+        if (service.kind() == ServiceKind.CUSTOM) return effects;
+        return onlyIfRunning(service.name(), effects);
+    }
+
     private List<Effect> onlyIfRunning(String service, List<Effect> effects) {
         if (effects.isEmpty() || !Boolean.FALSE.equals(facts.services().get(service))) return effects;
         notes.add(service + " is not running on " + host + ": file only");

@@ -54,15 +54,21 @@ class CommandLineContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "drift -i inv.yml pb.yml --json --prometheus /tmp/wgform.prom",
-            "rotate -i inv.yml pb.yml --plane mgmt --hosts a,b --resume",
-            "status -i inv.yml pb.yml --json"})
+    @ValueSource(strings = {"rotate -i inv.yml pb.yml --plane mgmt --hosts a,b --resume"})
     void commandsNotYetImplementedSayItAndExit3(String command) {
         Run run = Run.of(command.split(" "));
         assertThat(run.exitCode()).isEqualTo(3);
         String name = command.startsWith("lab") ? command.substring(0, command.startsWith("lab up") ? 6 : 8) : command.split(" ")[0];
         assertThat(run.err().strip()).isEqualTo("wgform " + name + ": not implemented yet");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"drift -i inv.yml pb.yml --json --prometheus /tmp/wgform-test.prom", "status -i inv.yml pb.yml --json"})
+    void driftAndStatusWithAMissingInventorySayWhichAndExit1BeforeContactingAnyHost(String command) {
+        Run run = Run.of(command.split(" "));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("inv.yml").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
     }
 
