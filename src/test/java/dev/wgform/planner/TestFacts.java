@@ -8,6 +8,8 @@ import dev.wgform.desired.WgInterface;
 import dev.wgform.facts.FileFact;
 import dev.wgform.facts.HostFacts;
 import dev.wgform.facts.KeyFact;
+import dev.wgform.facts.ListeningSocket;
+import dev.wgform.facts.NftTable;
 import dev.wgform.facts.LiveInterface;
 import dev.wgform.facts.LivePeer;
 import dev.wgform.facts.Manifest;
@@ -135,6 +137,8 @@ final class TestFacts {
         private final Map<String, KeyFact> keys = new LinkedHashMap<>();
         private final Map<String, PskFact> psks = new LinkedHashMap<>();
         private final Map<String, Boolean> services = new LinkedHashMap<>();
+        private Optional<NftTable> nftables = Optional.empty();
+        private Optional<List<ListeningSocket>> listening = Optional.empty();
 
         Builder() {
             for (String t : List.of("wg", "wg-quick", "nft", "sshd", "systemctl")) tools.put(t, "/usr/bin/" + t);
@@ -225,8 +229,19 @@ final class TestFacts {
             return this;
         }
 
+        Builder nftables(NftTable table) {
+            nftables = Optional.of(table);
+            return this;
+        }
+
+        Builder listening(ListeningSocket... sockets) {
+            listening = Optional.of(List.of(sockets));
+            return this;
+        }
+
         HostFacts build() {
-            return new HostFacts(new OsInfo("debian", List.of(), "12"), systemd, tools, files, manifest, interfaces, keys, psks, services);
+            return new HostFacts(new OsInfo("debian", List.of(), "12"), systemd, tools, files, manifest, interfaces, keys, psks, services,
+                    1_700_000_100L, nftables, listening);
         }
     }
 
