@@ -54,7 +54,8 @@ public final class InstallScript {
             rollback();
             sh.append("main() {\n");
             flags();
-            line("take_lock || fail lock 'another wgform run is in progress on this host (lock /var/lib/wgform/lock)'");
+            line("take_lock " + Shell.quote(LockHolder.current())
+                    + " || fail lock \"another wgform run is in progress on this host: $LOCK_HOLDER (lock /var/lib/wgform/lock)\"");
             for (String dir : touchedDirs()) line("clean_stale " + root(dir));
             line("OUT=$(new_temp \"$STATE\") || fail lock 'cannot create a temp file in /var/lib/wgform'");
             stage();

@@ -17,7 +17,8 @@ public final class KeysScript {
         StringBuilder sh = new StringBuilder(4096);
         sh.append("#!/bin/sh\n# wgform keys step: prints public keys and PSK hashes, never a secret\n");
         sh.append(ScriptLibrary.COMMON).append(ScriptLibrary.KEYS);
-        sh.append("take_lock || fail \"another wgform run is in progress on this host (lock /var/lib/wgform/lock)\"\n");
+        sh.append("take_lock ").append(Shell.quote(LockHolder.current()))
+                .append(" || fail \"another wgform run is in progress on this host: $LOCK_HOLDER (lock /var/lib/wgform/lock)\"\n");
         Set<String> dirs = new LinkedHashSet<>();
         keys.forEach(k -> dirs.add(Shell.parent(k.path())));
         psks.forEach(p -> dirs.add(Shell.parent(p.path())));

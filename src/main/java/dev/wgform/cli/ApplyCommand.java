@@ -3,6 +3,7 @@ package dev.wgform.cli;
 import dev.wgform.app.ApplyReport;
 import dev.wgform.app.ApplyService;
 import dev.wgform.app.Progress;
+import dev.wgform.app.WorkstationLock;
 import dev.wgform.model.InvalidInputException;
 import dev.wgform.plan.Plan;
 import dev.wgform.plan.PlanFile;
@@ -45,21 +46,27 @@ final class ApplyCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out; applied only if the hosts still match it.")
     Optional<Path> planFile;
 
+    @Option(names = "--break-lock", description = "Remove a lock left behind by an apply that is no longer running (a killed run); plan then shows what it left to do.")
+    boolean breakLock;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InvalidInputException, IOException {
+    public Integer call() throws InvalidInputException, IOException, WorkstationLock.HeldException {
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), global.verbose());
         Optional<Plan> saved = planFile.isPresent() ? Optional.of(PlanFile.read(planFile.get())) : Optional.empty();
-        ApplyReport report = new ApplyService().apply(RunOptionsFactory.of(global, fleet.paths(), limit), saved, installPackages,
-                plan -> {
-                    out.print(PlanView.render(plan, global.color()));
-                    out.flush();
-                },
-                plan -> autoApprove || askYes(out),
-                progress);
+        ApplyReport report;
+        try (WorkstationLock lock = WorkstationLock.acquire(fleet.paths().inventory(), breakLock)) {
+            report = new ApplyService().apply(RunOptionsFactory.of(global, fleet.paths(), limit), saved, installPackages,
+                    plan -> {
+                        out.print(PlanView.render(plan, global.color()));
+                        out.flush();
+                    },
+                    plan -> autoApprove || askYes(out),
+                    progress);
+        }
         out.print(ApplyView.render(report, global.color()));
         out.flush();
         return report.failed() ? ExitCode.ERROR : ExitCode.OK;

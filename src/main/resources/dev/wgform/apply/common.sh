@@ -73,11 +73,19 @@ nft_record() { # family name
   return 0
 }
 
-# One wgform run per host at a time; flock's lock dies with the process, so a killed run never blocks the next.
-take_lock() {
+# One wgform run per host at a time, whichever workstation it comes from; flock's lock dies with the process, so a
+# killed run never blocks the next. The holder (user@workstation, pid, start) is written into the lock file once
+# held, and LOCK_HOLDER says who holds it when taking it fails.
+take_lock() { # holder
+  LOCK_HOLDER=
   ensure_dir "$STATE" 1 || return 1
   command -v flock >/dev/null 2>&1 || return 0
-  exec 9>"$STATE/lock" || return 1
-  flock -n 9
+  exec 9>>"$STATE/lock" || return 1
+  if flock -n 9; then
+    printf '%s\n' "$1" > "$STATE/lock"
+    return 0
+  fi
+  IFS= read -r LOCK_HOLDER < "$STATE/lock" || LOCK_HOLDER='an unknown run'
+  return 1
 }
 # --- end of common library ---

@@ -394,12 +394,14 @@ class InstallScriptTest {
         host.write(CONF, "old\n", "rw-------");
         java.nio.file.Path lock = host.path("/var/lib/wgform/lock");
         java.nio.file.Files.createDirectories(lock.getParent());
+        java.nio.file.Files.writeString(lock, "alice@other-workstation pid 4242 since 2026-11-26T16:55:01Z\n");
         Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "10").start();
         try {
             Thread.sleep(300);
             InstallResult r = install(request(List.of(new FileWrite(CONF, "new\n", 0600, "wg")), List.of()));
             assertThat(r.status()).isEqualTo(Status.ROLLED_BACK);
-            assertThat(r.message()).contains("another wgform run is in progress");
+            assertThat(r.message()).contains("another wgform run is in progress on this host: "
+                    + "alice@other-workstation pid 4242 since 2026-11-26T16:55:01Z");
             assertThat(host.read(CONF)).isEqualTo("old\n");
         } finally {
             holder.destroy();
