@@ -27,6 +27,8 @@ final class HostVars {
         YamlNode v = def.value();
         switch (def.name()) {
             case "ansible_host":
+                sshAddress(v, key, problems);
+                break;
             case "ansible_user":
             case "ansible_ssh_user":
             case "ansible_ssh_private_key_file":
@@ -75,6 +77,17 @@ final class HostVars {
             problems.add(node.where(), key, "'" + t.get() + "' is not a PostgreSQL major version; write it as on the host's"
                     + " /etc/postgresql/<version>/main path, e.g. 15");
         }
+    }
+
+    /** ansible_host: SSH connects there, sshd may keep listening on it, and peers send WireGuard packets to it by default. */
+    static Optional<String> sshAddress(YamlNode node, String key, Problems problems) {
+        Optional<String> t = Values.text(node, key, problems);
+        if (t.isEmpty()) return t;
+        String a = t.get().trim();
+        if (LinuxNames.isAddressOrDnsName(a)) return Optional.of(a);
+        problems.add(node.where(), key, "'" + a + "' is not a host name or IP address; write the address wgform reaches this host"
+                + " at over SSH (letters, digits, '.' and '-', or an IP address)");
+        return Optional.empty();
     }
 
     static Optional<String> endpoint(YamlNode node, String key, Problems problems) {

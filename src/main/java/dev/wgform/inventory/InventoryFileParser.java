@@ -111,6 +111,13 @@ final class InventoryFileParser {
             problems.add(where, hostPath, "bad host '" + pattern + "': " + e.getMessage());
             return;
         }
+        for (String name : expansion.hosts()) {
+            if (!LinuxNames.isHostKey(name)) {
+                problems.add(where, hostPath, "host name '" + name + "' may only use letters, digits, '.', '_' and '-', starting"
+                        + " with a letter or digit: wgform names files and peers after it; put an address in ansible_host");
+                break; // still read: its groups and planes are not also reported as empty
+            }
+        }
         List<VarDef> defs = new java.util.ArrayList<>();
         if (vars != null && !isNull(vars)) {
             if (vars instanceof YamlMap) {

@@ -91,6 +91,23 @@ final class PlaneChecks {
                 + " cannot reach each other; use topology: relay with a reachable relay host, or give them wg_endpoint");
     }
 
+    /**
+     * A member's endpoint inside the plane's own subnet cannot work: its peers route that subnet into the tunnel, so the
+     * WireGuard packets meant for the endpoint would be sent into the tunnel they carry.
+     */
+    void endpointsOutsideSubnet(Plane p, List<Host> members) {
+        List<String> inside = new ArrayList<>();
+        for (Host h : members) {
+            h.endpoint().flatMap(Cidr::parseAddress).filter(p.subnet()::contains)
+                    .ifPresent(a -> inside.add(h.name() + " (" + h.endpoint().get() + ")"));
+        }
+        if (inside.isEmpty()) return;
+        String path = "planes." + p.name() + ".subnet";
+        problems.add(refs.at(path), path, "subnet " + p.subnet() + " of plane " + p.name() + " holds the endpoint"
+                + (inside.size() == 1 ? "" : "s") + " of " + join(inside) + ": peers would route the WireGuard packets for it"
+                + " into the plane itself; give the plane a range apart from the hosts' public addresses");
+    }
+
     /** Explicit wg_addresses: inside the subnet, not its network or broadcast address, not used twice. Returns the valid ones. */
     Map<String, InetAddress> explicitAddresses(Plane p, List<Host> members) {
         Map<String, InetAddress> valid = new LinkedHashMap<>();

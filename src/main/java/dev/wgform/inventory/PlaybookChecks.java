@@ -20,6 +20,7 @@ final class PlaybookChecks {
             List<Host> hosts = members.get(p.name());
             checks.hubAndClients(p, hosts);
             checks.meshReachability(p, hosts);
+            checks.endpointsOutsideSubnet(p, hosts);
             explicit.put(p.name(), checks.explicitAddresses(p, hosts));
             checks.lanRoutes(p, hosts, planes);
         }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -29,7 +29,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML files as untrusted input: strict UTF-8, bounded size, aliases and nesting, and only
@@ -98,8 +101,10 @@ final class SafeYaml {
     private Optional<YamlNode> parse(String text, String expected, boolean emptyAllowed) {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         Node root;
+        LoaderOptions options = options();
+        LastEventParser parser = new LastEventParser(new ParserImpl(new StreamReader(new StringReader(text)), options));
         try {
-            root = new Yaml(options()).compose(new StringReader(text));
+            root = new Composer(parser, new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -113,7 +118,8 @@ final class SafeYaml {
                     + String.format("U+%04X", e.getCodePoint()) + "); remove it");
             return Optional.empty();
         } catch (YAMLException e) {
-            problems.add(SourceRef.of(file), "", "YAML rejected: " + firstLine(e.getMessage()) + limitHint(e.getMessage()));
+            SourceRef where = parser.lastMark().map(this::at).orElse(SourceRef.of(file)); // a limit: where it was hit
+            problems.add(where, "", "YAML rejected: " + firstLine(e.getMessage()) + limitHint(e.getMessage()));
             return Optional.empty();
         }
         if (root == null) {
