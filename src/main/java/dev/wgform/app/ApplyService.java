@@ -172,9 +172,16 @@ public final class ApplyService {
         Optional<HostState> desired = run.desired(h.host());
         RemoteHost remote = run.remote(h.host()).orElseThrow();
         long start = System.nanoTime();
+        InstallRequest request;
         try {
-            InstallRequest request = InstallRequests.from(runId, h, desired.orElseThrow(), run.rendered.get(h.host()),
-                    run.facts.get(h.host()), psks);
+            request = InstallRequests.from(runId, h, desired.orElseThrow(), run.rendered.get(h.host()), run.facts.get(h.host()), psks);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // e.g. a path in this host's manifest no script may carry: this host fails, the others go on
+            progress.line(h.host() + ": FAILED: " + e.getMessage());
+            return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, "cannot build the install step: " + e.getMessage()
+                    + "; nothing was installed on it");
+        }
+        try {
             ExecResult r = remote.run(InstallScript.build(request), INSTALL_TIMEOUT);
             InstallResult result = InstallResult.parse(r.stdout(), r.exitCode());
             Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -43,6 +43,11 @@ final class PlaneParser {
         LinuxNames.interfaceProblem(interfaceName).ifPresent(why -> problems.add(
                 map.get("interface").map(YamlNode::where).orElse(entry.keyWhere()), path + ".interface",
                 why + (map.get("interface").isPresent() ? "" : " (the default wg-<plane>); set interface: to a shorter name")));
+        // Linux and wg-quick take "-h", but the host's scripts pass the name to wg show, ip and systemctl as an argument
+        if (interfaceName.startsWith("-")) {
+            problems.add(map.get("interface").map(YamlNode::where).orElse(entry.keyWhere()), path + ".interface",
+                    "interface name '" + interfaceName + "' must not start with '-': wg, ip and systemctl would read it as an option");
+        }
         Optional<Cidr> subnet = required(map, "subnet", path, entry, problems, "the plane's address range, e.g. 10.200.0.0/24")
                 .flatMap(v -> Values.network(v, path + ".subnet", problems));
         Optional<Integer> port = required(map, "port", path, entry, problems, "the UDP port WireGuard listens on, e.g. 51820")

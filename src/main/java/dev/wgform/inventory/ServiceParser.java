@@ -18,7 +18,9 @@ final class ServiceParser {
     static final List<String> CUSTOM_KEYS = List.of("plane", "port", "hosts", "template", "destination", "validate", "reload");
     private static final Map<ServiceKind, Integer> DEFAULT_PORTS = Map.of(
             ServiceKind.PROMETHEUS, 9090, ServiceKind.NODE_EXPORTER, 9100, ServiceKind.NGINX, 80);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final List<String> OWN_TREES = List.of("/etc/wireguard/", "/var/lib/wgform/");
+    /** At most 64 characters: the install and fact scripts accept no longer service names. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private ServiceParser() {}
 
@@ -27,7 +29,9 @@ final class ServiceParser {
         String path = "services." + name;
         ServiceKind kind = ServiceKind.fromYaml(name).orElse(ServiceKind.CUSTOM);
         if (kind == ServiceKind.CUSTOM && !NAME.matcher(name).matches()) {
-            problems.add(entry.keyWhere(), path, "service name '" + name + "' may only use letters, digits and _ . -");
+            problems.add(entry.keyWhere(), path, name.length() > 64
+                    ? "service name '" + name.substring(0, 64) + "...' is " + name.length() + " characters; at most 64"
+                    : "service name '" + name + "' may only use letters, digits and _ . -");
             return Optional.empty();
         }
         if (entry.value() instanceof YamlScalar && ((YamlScalar) entry.value()).isNull()) {
@@ -56,8 +60,12 @@ final class ServiceParser {
                     .flatMap(v -> Values.text(v, path + ".destination", problems));
             destination.filter(d -> !d.startsWith("/")).ifPresent(d -> problems.add(map.get("destination").get().where(),
                     path + ".destination", "destination '" + d + "' must be an absolute path, like /etc/" + name + "/wgform.conf"));
-            Optional<String> validate = map.get("validate").flatMap(v -> Values.text(v, path + ".validate", problems));
-            Optional<String> reload = map.get("reload").flatMap(v -> Values.text(v, path + ".reload", problems));
+            // wgform's own trees: a custom file there would replace a private key, a PSK, a config or the manifest
+            destination.filter(d -> OWN_TREES.stream().anyMatch(d::startsWith)).ifPresent(d -> problems.add(
+                    map.get("destination").get().where(), path + ".destination", "destination '" + d + "' is inside "
+                            + String.join(" or ", OWN_TREES) + ", where wgform keeps its own files; choose another path"));
+            Optional<String> validate = map.get("validate").flatMap(v -> command(v, path + ".validate", problems));
+            Optional<String> reload = map.get("reload").flatMap(v -> command(v, path + ".reload", problems));
             if (template.isPresent() && destination.isPresent()) {
                 custom = Optional.of(new CustomService(template.get(), destination.get(), validate, reload));
             }
@@ -65,6 +73,20 @@ final class ServiceParser {
         if (problems.size() > before || plane.isEmpty()) return Optional.empty();
         return Optional.of(new ServiceBinding(name, kind, plane.get(),
                 port.isPresent() ? OptionalInt.of(port.get()) : OptionalInt.empty(), hosts, custom, entry.keyWhere()));
+    }
+
+    /**
+     * A validate or reload command: the user's own sh, run as written, but one line of the install script, so one
+     * line here (a block scalar's final newline is dropped). Several commands join with && or ;.
+     */
+    private static Optional<String> command(YamlNode node, String key, Problems problems) {
+        Optional<String> text = Values.text(node, key, problems).map(String::strip);
+        if (text.isPresent() && (text.get().indexOf('\n') >= 0 || text.get().indexOf('\r') >= 0)) {
+            problems.add(node.where(), key, "a command must be one line (it runs as one line of the install script);"
+                    + " join several with && or ;");
+            return Optional.empty();
+        }
+        return text;
     }
 
     private static void checkKeys(YamlMap map, String path, String name, ServiceKind kind, Problems problems) {
