@@ -102,7 +102,8 @@ public final class InstallScript {
                 Staged s = staged.get(i);
                 tempFor(s);
                 // The PSK is the heredoc body (base64 text, as wg genpsk prints it), never a command-line word.
-                line("cat >\"$t" + s.v() + "\" <<'" + Shell.HEREDOC_END + "' || fail " + Shell.quote(s.step()) + " 'cannot write the PSK'");
+                line("cat >\"$t" + s.v() + "\" 2>\"$OUT\" <<'" + Shell.HEREDOC_END + "' || fail " + Shell.quote(s.step())
+                        + " \"cannot write the PSK: $(detail)\"");
                 sh.append(p.fileContent()).append(Shell.HEREDOC_END).append('\n');
                 line("seal \"$t" + s.v() + "\" 0600 " + Shell.quote(s.step()));
             }
@@ -110,7 +111,9 @@ public final class InstallScript {
                 FileWrite w = req.writes().get(i);
                 Staged s = staged.get(req.psks().size() + i);
                 tempFor(s);
-                line("base64 -d >\"$t" + s.v() + "\" <<'" + Shell.HEREDOC_END + "' || fail " + Shell.quote(s.step()) + " 'cannot decode the content'");
+                // base64's own words (a full disk, a read-only file system) go into the failure message
+                line("base64 -d >\"$t" + s.v() + "\" 2>\"$OUT\" <<'" + Shell.HEREDOC_END + "' || fail " + Shell.quote(s.step())
+                        + " \"cannot write the new file: $(detail)\"");
                 sh.append(Shell.base64Body(w.content()));
                 int newline = w.content().endsWith("\n") ? 1 : 0;
                 for (String key : w.secretPaths()) {

@@ -12,7 +12,8 @@ import java.util.OptionalInt;
 
 /**
  * What runs from a file that is as rendered, but is not what the file says: wgform's nftables table flushed or
- * edited by hand, a bound service stopped or not listening on its plane address. Each line is a reason to load or
+ * edited by hand, a bound service stopped or not listening on its plane address (a custom service: not listening,
+ * when it has a port). Each line is a reason to load or
  * reload again; none when the facts do not tell (no nft or ss on the host, a service wgform never bound).
  */
 final class LiveRules {
@@ -33,8 +34,9 @@ final class LiveRules {
      */
     static List<String> service(ServiceState service, Host host, HostFacts facts, boolean installed) {
         if (!installed) return List.of();
+        // a custom service's process need not carry its name: only its socket tells whether it runs
         Boolean running = facts.services().get(service.name());
-        if (Boolean.FALSE.equals(running)) return List.of(service.name() + " is stopped: start it");
+        if (Boolean.FALSE.equals(running) && service.kind() != ServiceKind.CUSTOM) return List.of(service.name() + " is stopped: start it");
         OptionalInt port = portOf(service, host);
         if (facts.listening().isEmpty() || port.isEmpty()) return List.of();
         List<ListeningSocket> sockets = facts.listening().get();

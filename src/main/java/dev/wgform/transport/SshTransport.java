@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SshTransport implements AutoCloseable {
     private static final Duration CONNECT_GRACE = Duration.ofSeconds(1);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final SshSettings settings;
     private final RouteResolver routes;
@@ -65,6 +66,12 @@ public final class SshTransport implements AutoCloseable {
         client.addSessionListener(new HostKeyPreference(knownHosts));
         CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, settings.connectTimeout());
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO); // every command has its own timeout
+        // a host cut off mid-command (network partition, host gone) is given up after about 20 s of silence, not
+        // after the command's whole timeout: OpenSSH answers every keepalive request, even one it does not know
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT);
+        CoreModuleProperties.HEARTBEAT_REQUEST.set(client, "keepalive@openssh.com");
+        CoreModuleProperties.HEARTBEAT_REPLY_WAIT.set(client, HEARTBEAT);
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
         client.start();
     }
 

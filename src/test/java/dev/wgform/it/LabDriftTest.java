@@ -104,7 +104,7 @@ class LabDriftTest {
     @Order(6)
     void aBoundServiceStopped() {
         ssh(3, "pkill -x probe").assertOk();
-        assertDriftRepaired(3, "service", "/root/probe.env", "probe is stopped");
+        assertDriftRepaired(3, "service", "/root/probe.env", "probe is not listening on 10.203.0.3:8081");
         assertThat(ssh(3, "ss -ltnH").out()).contains("10.203.0.3:8081");
     }
 
