@@ -144,14 +144,19 @@ final class LoopbackHost implements AutoCloseable {
               pub=$(printf '%s\\n' "$priv" | PATH=$FAKE_REAL_PATH wg pubkey 2>/dev/null)
               port=$(sed -n 's/^[[:space:]]*ListenPort[[:space:]]*=[[:space:]]*//p' "$f" | head -n 1)
               printf '%s\\t%s\\t%s\\t%s\\toff\\n' "$i" "$priv" "$pub" "${port:-0}"
-              awk -v i="$i" -F '[[:space:]]*=[[:space:]]*' '
+              awk -v i="$i" '
                 function flush() { if (pk != "") printf "%s\\t%s\\t%s\\t%s\\t%s\\t0\\t0\\t0\\t%s\\n", i, pk, psk, ep, ips, ka; pk = "" }
                 /^\\[Peer\\]/ { flush(); pk = ""; psk = "(none)"; ep = "(none)"; ips = "(none)"; ka = "off"; next }
-                tolower($1) ~ /publickey$/ { pk = $2 }
-                tolower($1) ~ /presharedkey$/ { psk = $2 }
-                tolower($1) ~ /endpoint$/ { ep = $2 }
-                tolower($1) ~ /allowedips$/ { ips = $2; gsub(/[[:space:]]/, "", ips) }
-                tolower($1) ~ /persistentkeepalive$/ { ka = $2 }
+                !/=/ { next }
+                {
+                  k = $0; sub(/=.*/, "", k); gsub(/[[:space:]]/, "", k); k = tolower(k)
+                  v = $0; sub(/^[^=]*=[[:space:]]*/, "", v); sub(/[[:space:]]+$/, "", v)
+                }
+                k == "publickey" { pk = v }
+                k == "presharedkey" { psk = v }
+                k == "endpoint" { ep = v }
+                k == "allowedips" { ips = v; gsub(/[[:space:]]/, "", ips) }
+                k == "persistentkeepalive" { ka = v }
                 END { flush() }' "$f"
             done
             """;
