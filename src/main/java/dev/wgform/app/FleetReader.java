@@ -31,6 +31,7 @@ final class FleetReader {
         // what to read from each host does not depend on public keys, so a key-less render tells the fact script
         List<HostState> keyless = DesiredState.build(loaded.fleet(), PublicKeys.none());
         List<Host> hosts = keyless.stream().map(HostState::host).toList();
+        renderer.checkTemplates(keyless); // bad input stops here, before any host is contacted
 
         // connecting needs only the inventory: it runs while the files are rendered
         CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);

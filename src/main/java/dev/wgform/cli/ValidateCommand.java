@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidInputException {
-        ValidationReport report = new ValidateService().validate(fleet.paths());
+        ValidationReport report = new ValidateService().validate(fleet.paths(), global.templates());
         spec.commandLine().getOut().println(json ? ValidationView.json(report) : ValidationView.text(report));
         return ExitCode.OK;
     }

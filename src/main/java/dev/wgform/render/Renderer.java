@@ -4,6 +4,7 @@ import dev.wgform.desired.FirewallState;
 import dev.wgform.desired.HostState;
 import dev.wgform.desired.ServiceState;
 import dev.wgform.desired.WgInterface;
+import dev.wgform.model.FirewallSettings;
 import dev.wgform.model.InvalidInputException;
 import dev.wgform.model.Problem;
 import dev.wgform.model.ServiceKind;
@@ -62,6 +63,37 @@ public final class Renderer {
             out.add(RenderedFile.of(j.path, content, j.mode, j.kind));
         }
         return out;
+    }
+
+    /**
+     * Loads every template these hosts need before any host is contacted: a missing or broken template is a problem
+     * with the input like any other, so plan and apply stop there (rendering itself runs while hosts connect). A
+     * custom service's missing template is reported where the playbook names it.
+     */
+    public void checkTemplates(List<HostState> states) throws InvalidInputException {
+        engine.checkSetup();
+        Map<String, Optional<ServiceState>> needed = new java.util.LinkedHashMap<>();
+        for (HostState state : states) {
+            if (!state.interfaces().isEmpty()) needed.putIfAbsent("wg-quick.conf.ftl", Optional.empty());
+            if (state.firewall().backend() == FirewallSettings.Backend.NFTABLES) needed.putIfAbsent("nftables.nft.ftl", Optional.empty());
+            if (state.firewall().backend() == FirewallSettings.Backend.FIREWALLD) needed.putIfAbsent("firewalld-zone.xml.ftl", Optional.empty());
+            for (ServiceState s : state.services()) needed.putIfAbsent(template(s), Optional.of(s));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, Optional<ServiceState>> e : needed.entrySet()) {
+            try {
+                engine.preload(e.getKey());
+            } catch (InvalidInputException x) {
+                Optional<ServiceState> custom = e.getValue().filter(s -> s.kind() == ServiceKind.CUSTOM);
+                if (custom.isPresent() && x.problems().get(0).message().contains(" not found")) {
+                    problems.add(new Problem(custom.get().source(), "services." + custom.get().name() + ".template",
+                            x.problems().get(0).message().replace(" (rendering a check before any host is contacted)", "")));
+                } else {
+                    problems.addAll(x.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
     }
 
     private static void addFirewall(FirewallState f, TemplateData data, List<Job> jobs) {

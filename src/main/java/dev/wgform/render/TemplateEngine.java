@@ -106,6 +106,11 @@ final class TemplateEngine {
         return text;
     }
 
+    /** Loads (and caches) a template now, so a missing or broken one is found before it is needed. */
+    void preload(String name) throws InvalidInputException {
+        load(name, "a check before any host is contacted");
+    }
+
     private Template load(String name, String context) throws InvalidInputException {
         try {
             return config.getTemplate(name);

@@ -161,6 +161,7 @@ class BadInputCorpusTest {
                         "'127.0.0.1 -oProxyCommand=touch /tmp/wgform-pwned' is not a host name or IP address"),
                 playbook("plane-name-spaces", "a plane name with a space", 3, "plane name 'mgmt plane' may only use letters"),
                 playbook("custom-service-relative", "a relative destination", 5, "must be an absolute path"),
+                playbook("custom-template-missing", "a custom service's template that does not exist", 5, "template nope.ftl not found"),
                 // other values
                 playbook("mtu-too-small", "mtu: 100", 3, "planes.mgmt.mtu: 100 is out of range"),
                 playbook("keepalive-zero", "keepalive: 0", 3, "planes.mgmt.keepalive: 0 is out of range"),
