@@ -70,6 +70,24 @@ class LabDriftTest {
     }
 
     @Test
+    @Order(2) // any time after the first apply: it only looks
+    void whatApplyWroteIsRootOwnedWithTightModes() {
+        for (int n = 1; n <= 3; n++) {
+            String modes = ssh(n, "cd / && stat -c '%a %U:%G %n' etc/wireguard etc/wireguard/keys etc/wireguard/keys/wg-mgmt "
+                    + "etc/wireguard/keys/*.key etc/wireguard/keys/wg-mgmt/*.psk etc/wireguard/*.conf etc/nftables.d/wgform.nft "
+                    + "etc/ssh/sshd_config.d/wgform.conf var/lib/wgform var/lib/wgform/manifest.json").out();
+            for (String line : modes.strip().split("\n")) {
+                String[] f = line.split(" ", 3);
+                String expected = f[2].endsWith("manifest.json") ? "644"
+                        : f[2].equals("etc/wireguard") || f[2].startsWith("etc/wireguard/keys") && !f[2].contains(".") || f[2].equals("var/lib/wgform")
+                        ? "700" : "600";
+                assertThat(f[0] + " " + f[1]).as("lab-" + n + ": " + f[2]).isEqualTo(expected + " root:root");
+            }
+            assertThat(modes.strip().split("\n")).as(modes).hasSizeGreaterThanOrEqualTo(15);
+        }
+    }
+
+    @Test
     @Order(2)
     void aConfigEditedByHand() {
         ssh(2, "sed -i 's/^ListenPort = 51821$/ListenPort = 51999/' /etc/wireguard/wg-data.conf").assertOk();
