@@ -45,6 +45,7 @@ final class InstallRequests {
         Map<String, Boolean> enable = new LinkedHashMap<>();
         java.util.Set<String> servicesToReload = new java.util.LinkedHashSet<>();
         Optional<FirewallStep> firewall = Optional.empty();
+        List<String> tighten = new ArrayList<>();
 
         for (Change c : plan.actionable()) {
             if (c.file().isPresent()) {
@@ -67,6 +68,7 @@ final class InstallRequests {
                 else if (e instanceof Effect.ReloadService) servicesToReload.add(((Effect.ReloadService) e).service());
                 else if (e instanceof Effect.RestartService) servicesToReload.add(((Effect.RestartService) e).service());
                 else if (e instanceof Effect.LoadFirewall) firewall = Optional.of(firewallStep(((Effect.LoadFirewall) e).backend(), deletes));
+                else if (e instanceof Effect.TightenMode) tighten.add(((Effect.TightenMode) e).path());
             }
         }
 
@@ -85,7 +87,8 @@ final class InstallRequests {
             }
         }
 
-        return new InstallRequest(runId, writes, deletes, interfaces, services, firewall, manifestJson(rendered), facts.systemd(), psks);
+        return new InstallRequest(runId, writes, deletes, interfaces, services, firewall, manifestJson(rendered), facts.systemd(), psks,
+                tighten);
     }
 
     /** One step per interface: the strongest of what the changes ask (down > restart > up > live sync). */

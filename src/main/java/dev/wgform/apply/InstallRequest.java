@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public record InstallRequest(String runId, List<FileWrite> writes, List<String> deletes, List<InterfaceStep> interfaces,
                              List<ServiceStep> services, Optional<FirewallStep> firewall, String manifestJson,
-                             boolean systemd, List<PskPush> psks) {
+                             boolean systemd, List<PskPush> psks, List<String> tighten) {
     public static final String MANIFEST_PATH = "/var/lib/wgform/manifest.json";
 
     public InstallRequest {
@@ -31,6 +31,8 @@ public record InstallRequest(String runId, List<FileWrite> writes, List<String> 
         interfaces = List.copyOf(interfaces);
         services = List.copyOf(services);
         psks = List.copyOf(psks);
+        tighten = List.copyOf(tighten);
+        for (String t : tighten) Shell.checkPath(t, "key or PSK path");
         if (firewall == null || manifestJson == null) throw new IllegalArgumentException("firewall (Optional) and manifest are required");
         checkPaths(writes, deletes, psks);
         checkInterfaces(interfaces, writes, deletes);
@@ -38,6 +40,13 @@ public record InstallRequest(String runId, List<FileWrite> writes, List<String> 
         for (ServiceStep s : services) {
             if (!names.add(s.name())) throw new IllegalArgumentException("service listed twice: " + s.name());
         }
+    }
+
+    /** Without files whose mode to put back. */
+    public InstallRequest(String runId, List<FileWrite> writes, List<String> deletes, List<InterfaceStep> interfaces,
+                          List<ServiceStep> services, Optional<FirewallStep> firewall, String manifestJson, boolean systemd,
+                          List<PskPush> psks) {
+        this(runId, writes, deletes, interfaces, services, firewall, manifestJson, systemd, psks, List.of());
     }
 
     /** Without PSKs. */

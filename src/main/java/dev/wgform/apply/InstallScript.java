@@ -58,6 +58,7 @@ public final class InstallScript {
                     + " || fail lock \"another wgform run is in progress on this host: $LOCK_HOLDER (lock /var/lib/wgform/lock)\"");
             for (String dir : touchedDirs()) line("clean_stale " + root(dir));
             line("OUT=$(new_temp \"$STATE\") || fail lock 'cannot create a temp file in /var/lib/wgform'");
+            tighten();
             stage();
             commit();
             effects();
@@ -65,6 +66,15 @@ public final class InstallScript {
             finish();
             sh.append("}\nmain\n");
             return sh.toString();
+        }
+
+        /** Key and PSK files loosened by hand go back to 0600 and root first; nothing to roll back there. */
+        private void tighten() {
+            for (String path : req.tighten()) {
+                String step = "tighten:" + path;
+                line("{ chmod 600 " + root(path) + " && own_root " + root(path) + "; } && step_ok " + Shell.quote(step)
+                        + " || fail " + Shell.quote(step) + " 'cannot set mode 0600 and owner root'");
+            }
         }
 
         private void flags() {

@@ -93,8 +93,10 @@ public final class DriftAnalysis {
             case MANIFEST:
                 return Optional.empty();
             case PRIVATE_KEY:
+                if (tightens(c)) return Optional.of(item(host, DriftKind.KEY, c.name(), "private key file's mode was loosened", details));
                 return Optional.of(item(host, DriftKind.KEY, c.name(), "private key is missing", details));
             case PRESHARED_KEY:
+                if (tightens(c)) return Optional.of(item(host, DriftKind.PSK, c.name(), "PSK file's mode was loosened", details));
                 return Optional.of(item(host, DriftKind.PSK, c.name(), c.action() == Action.CREATE ? "missing" : "differs between the peers", details));
             case INTERFACE:
                 if (details.stream().anyMatch(d -> d.startsWith("live:"))) {
@@ -116,6 +118,10 @@ public final class DriftAnalysis {
         if (c.type() == ResourceType.SERVICE_CONFIG) return Optional.of(item(host, DriftKind.SERVICE, c.name(), firstOr(details, "service differs"), rest(details)));
         boolean down = c.effects().stream().anyMatch(e -> e instanceof Effect.UpInterface);
         return Optional.of(item(host, down ? DriftKind.INTERFACE : DriftKind.FILE, c.name(), down ? "down" : firstOr(details, "differs"), details));
+    }
+
+    private static boolean tightens(Change c) {
+        return c.effects().stream().anyMatch(e -> e instanceof Effect.TightenMode);
     }
 
     private static PeerHealth health(String plane, String host, WgInterface i, LivePeer p, HostFacts f,

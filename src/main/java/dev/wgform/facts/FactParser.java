@@ -256,7 +256,7 @@ public final class FactParser {
         }
         if (pub.equals("nowg")) pub = "";
         else if (!PUBLIC_KEY.matcher(pub).matches()) throw new IllegalArgumentException("not a public key for " + path);
-        keys.put(iface, new KeyFact(iface, path, pub, mtime(s.payload.get(0))));
+        keys.put(iface, new KeyFact(iface, path, pub, mtime(s.payload.get(0)), mode(s.payload.get(0))));
     }
 
     private void psk(Section s) {
@@ -264,7 +264,7 @@ public final class FactParser {
         if (s.payload.size() != 2) throw new IllegalArgumentException("expected mtime and hash for " + path);
         String hash = s.payload.get(1).split(" ", 2)[0];
         if (!HEX64.matcher(hash).matches()) throw new IllegalArgumentException("not a sha256 for " + path);
-        psks.put(path, new PskFact(path, hash, mtime(s.payload.get(0))));
+        psks.put(path, new PskFact(path, hash, mtime(s.payload.get(0)), mode(s.payload.get(0))));
     }
 
     private void service(Section s) {
@@ -273,9 +273,16 @@ public final class FactParser {
         services.put(f[0], f[1].equals("running"));
     }
 
-    /** "?" when stat failed (the file vanished meanwhile): 0, which no real file has. */
-    private static long mtime(String field) {
+    /** "MTIME [MODE]"; "?" when stat failed (the file vanished meanwhile): 0, which no real file has. */
+    private static long mtime(String line) {
+        String field = line.split(" ", 2)[0];
         return field.equals("?") ? 0 : number(field, "mtime");
+    }
+
+    /** The octal mode after the mtime, or KeyFact.UNKNOWN_MODE. */
+    private static int mode(String line) {
+        String[] f = line.split(" ", 2);
+        return f.length == 2 && f[1].matches("[0-7]{1,4}") ? Integer.parseInt(f[1], 8) : KeyFact.UNKNOWN_MODE;
     }
 
     private static long number(String field, String what) {

@@ -6,7 +6,7 @@ package dev.wgform.plan;
  */
 public sealed interface Effect permits Effect.GenerateKey, Effect.PushPsk, Effect.DownInterface, Effect.UpInterface,
         Effect.RestartInterface, Effect.LiveSync, Effect.EnableAtBoot, Effect.LoadFirewall, Effect.ReloadService,
-        Effect.RestartService {
+        Effect.RestartService, Effect.TightenMode {
 
     /** Short text for people: "live sync wg-mgmt", "reload sshd". */
     String text();
@@ -95,6 +95,18 @@ public sealed interface Effect permits Effect.GenerateKey, Effect.PushPsk, Effec
         @Override
         public String text() {
             return "enable " + iface + " at boot";
+        }
+    }
+
+    /** Put a key or PSK file back to mode 0600 and owner root, after someone loosened it by hand. */
+    record TightenMode(String path) implements Effect {
+        public TightenMode {
+            Checks.path(path);
+        }
+
+        @Override
+        public String text() {
+            return "chmod 0600 " + path;
         }
     }
 

@@ -34,6 +34,8 @@ final class EffectCodec {
             head(out, "reload_service", e).put("service", ((Effect.ReloadService) e).service());
         } else if (e instanceof Effect.RestartService) {
             head(out, "restart_service", e).put("service", ((Effect.RestartService) e).service());
+        } else if (e instanceof Effect.TightenMode) {
+            head(out, "tighten_mode", e).put("path", ((Effect.TightenMode) e).path());
         } else {
             throw new IllegalStateException("no JSON form for " + e);
         }
@@ -60,6 +62,7 @@ final class EffectCodec {
             case "load_firewall": return n.build(() -> new Effect.LoadFirewall(n.field("backend").string()));
             case "reload_service": return n.build(() -> new Effect.ReloadService(n.field("service").string()));
             case "restart_service": return n.build(() -> new Effect.RestartService(n.field("service").string()));
+            case "tighten_mode": return n.build(() -> new Effect.TightenMode(n.field("path").string()));
             default: throw n.field("type").invalid("unknown effect " + type);
         }
     }

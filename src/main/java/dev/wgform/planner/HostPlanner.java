@@ -28,6 +28,7 @@ import java.util.Set;
 /** Plans one host: desired state and its rendered files against the host's facts. */
 final class HostPlanner {
     private static final String WG_DIR = "/etc/wireguard/";
+    private static final int SECRET_MODE = 0600;
 
     private final String host;
     private final Optional<HostState> desired;
@@ -74,15 +75,15 @@ final class HostPlanner {
         } else {
             List<String> details = new ArrayList<>(List.of(i.privateKeyPath()));
             if (key.get().publicKeyKnown()) details.add("public key: " + key.get().publicKey());
-            changes.add(new Change(ResourceType.PRIVATE_KEY, iface, Action.NOOP, Optional.empty(), List.of(), details));
+            changes.add(secretFile(ResourceType.PRIVATE_KEY, iface, i.privateKeyPath(), key.get().mode(), details));
         }
 
         for (Peer p : i.peers()) {
             if (p.pskPath().isEmpty()) continue;
             String path = p.pskPath().get();
             if (facts.psks().containsKey(path)) {
-                changes.add(new Change(ResourceType.PRESHARED_KEY, pskName(iface, p.host()), Action.NOOP, Optional.empty(),
-                        List.of(), List.of(path)));
+                changes.add(secretFile(ResourceType.PRESHARED_KEY, pskName(iface, p.host()), path, facts.psks().get(path).mode(),
+                        new ArrayList<>(List.of(path))));
             } else {
                 changes.add(pskPush(iface, p.host(), path, Action.CREATE, running, List.of(path, "value: (sensitive)")));
             }
@@ -122,6 +123,13 @@ final class HostPlanner {
 
     static String pskName(String iface, String peer) {
         return "psk " + iface + " " + peer;
+    }
+
+    /** A key or PSK file that is there: nothing to do, unless someone loosened its mode (it must be 0600). */
+    private static Change secretFile(ResourceType type, String name, String path, int mode, List<String> details) {
+        if (mode == KeyFact.UNKNOWN_MODE || mode == SECRET_MODE) return new Change(type, name, Action.NOOP, Optional.empty(), List.of(), details);
+        details.add("mode " + String.format("%04o", mode) + " -> 0600");
+        return new Change(type, name, Action.UPDATE, Optional.empty(), List.of(new Effect.TightenMode(path)), details);
     }
 
     static Change pskPush(String iface, String peer, String path, Action action, boolean running, List<String> details) {

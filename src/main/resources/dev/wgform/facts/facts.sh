@@ -64,11 +64,12 @@ wgf_stat() {
     WGF_REST="${WGF_REST#"$WGF_ST"}"
 }
 
-# WGF_MTIME := the mtime from WGF_ST, or '?'.
+# WGF_MTIME := the mtime from WGF_ST, and WGF_MTIME_MODE := "MTIME MODE" (octal), or '?' for both.
 wgf_mtime() {
     WGF_MTIME="${WGF_ST% *}"
     WGF_MTIME="${WGF_MTIME##* }"
-    [ -n "$WGF_ST" ] || WGF_MTIME='?'
+    WGF_MTIME_MODE="$WGF_MTIME ${WGF_ST%% *}"
+    [ -n "$WGF_ST" ] || { WGF_MTIME='?'; WGF_MTIME_MODE='? ?'; }
 }
 
 # A file, once: noted for the awk pass (WGF_READ: kind, stat fields and path, one per line), which prints its
@@ -92,14 +93,14 @@ wgf_file() {
     fi
 }
 
-# A private key file: "@@key IFACE PATH" + mtime + the public key only (or nowg / invalid).
+# A private key file: "@@key IFACE PATH" + "MTIME MODE" + the public key only (or nowg / invalid).
 wgf_key() {
     wgf_want "$2" || return 0
     if [ -f "$R$2" ]; then
         if [ -r "$R$2" ]; then
             wgf_stat "$2"
             wgf_mtime
-            printf '@@key %s %s\n%s\n' "$1" "$2" "$WGF_MTIME"
+            printf '@@key %s %s\n%s\n' "$1" "$2" "$WGF_MTIME_MODE"
             if [ -n "$HAVE_WG" ]; then wg pubkey < "$R$2" 2>/dev/null || echo invalid; else echo nowg; fi
         else
             printf '@@unreadable %s\n' "$2"
@@ -111,7 +112,7 @@ wgf_key() {
     fi
 }
 
-# A PSK file: "@@psk PATH" + mtime + the sha256 of the file's bytes; the value itself stays here. The list pass
+# A PSK file: "@@psk PATH" + "MTIME MODE" + the sha256 of the file's bytes; the value itself stays here. The list pass
 # notes every PSK for the one stat call, and WGF_SUMS holds one sha256sum call's output for all of them.
 wgf_psk() {
     if ! wgf_want "$1"; then
@@ -122,7 +123,7 @@ wgf_psk() {
         if [ -r "$R$1" ]; then
             wgf_stat "$1"
             wgf_mtime
-            printf '@@psk %s\n%s\n' "$1" "$WGF_MTIME"
+            printf '@@psk %s\n%s\n' "$1" "$WGF_MTIME_MODE"
             # The line "HASH  PATH" of the batch; a path sha256sum had to escape, or one that appeared meanwhile,
             # is hashed alone.
             WGF_V=

@@ -153,6 +153,21 @@ class InstallScriptTest {
     }
 
     @Test
+    void keyAndPskFilesLoosenedByHandGoBackTo0600() {
+        String key = "/etc/wireguard/keys/wg-mgmt.key";
+        String psk = "/etc/wireguard/keys/wg-mgmt/node-b.psk";
+        host.write(key, "secret-key\n", "rw-r--r--");
+        host.write(psk, "secret-psk\n", "rw-r-----");
+        InstallResult r = install(new InstallRequest("run-1", List.of(), List.of(), List.of(), List.of(), Optional.empty(), "{}", true,
+                List.of(), List.of(key, psk)));
+
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(host.mode(key)).isEqualTo("rw-------");
+        assertThat(host.mode(psk)).isEqualTo("rw-------");
+        assertThat(host.read(key)).isEqualTo("secret-key\n"); // only the mode changes
+    }
+
+    @Test
     void validFirewallIsCheckedThenLoaded() {
         InstallResult r = install(new InstallRequest("run-1", List.of(new FileWrite(NFT, "table inet wgform {}\n", 0644, "firewall")),
                 List.of(), List.of(), List.of(), Optional.of(FirewallStep.nftables(NFT, "inet wgform")), "{}", true));

@@ -250,11 +250,13 @@ class FactScriptRunTest {
         KeyFact key = f.keys().get("wg-mgmt");
         assertThat(key.publicKey()).isEqualTo(expectedPublic);
         assertThat(key.mtimeEpoch()).isEqualTo(mtime("etc/wireguard/keys/wg-mgmt.key"));
+        assertThat(key.mode()).isEqualTo(0600);
 
         String pskPath = "/etc/wireguard/keys/wg-mgmt/node b.psk";
         assertThat(f.psks()).containsOnlyKeys(pskPath);
         assertThat(f.psks().get(pskPath).hash()).isEqualTo(FactParser.sha256((psk + "\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(f.psks().get(pskPath).mtimeEpoch()).isEqualTo(mtime("etc/wireguard/keys/wg-mgmt/node b.psk"));
+        assertThat(f.psks().get(pskPath).mode()).isEqualTo(0600);
 
         LiveInterface mgmt = f.interfaces().get("wg-mgmt");
         assertThat(mgmt.publicKey()).isEqualTo("m2hAkS/zPSL2SSWL84mioGnRgiKQpxRKxmM9qQMBiFU=");

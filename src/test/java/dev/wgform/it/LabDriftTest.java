@@ -135,6 +135,14 @@ class LabDriftTest {
     }
 
     @Test
+    @Order(7)
+    void aKeyFileLoosenedByHand() {
+        ssh(2, "chmod 644 /etc/wireguard/keys/wg-data.key").assertOk();
+        assertDriftRepaired(2, "key", "wg-data", "mode 0644 -> 0600");
+        assertThat(ssh(2, "stat -c %a /etc/wireguard/keys/wg-data.key").out().strip()).isEqualTo("600");
+    }
+
+    @Test
     @Order(8)
     void anUnreachableHostIsDriftUnlessAllowedAndDriftChangesNothing() {
         String before = snapshot();

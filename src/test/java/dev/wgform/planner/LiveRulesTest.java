@@ -74,6 +74,23 @@ class LiveRulesTest {
     }
 
     @Test
+    void aKeyOrPskFileLoosenedByHandIsPutBackTo0600() {
+        String key = db.interfaces().get(0).privateKeyPath();
+        Change k = change(plan(applied(db).keyMode("wg-mgmt", 0644)), ResourceType.PRIVATE_KEY, "wg-mgmt");
+        assertThat(k.action()).isEqualTo(Action.UPDATE);
+        assertThat(k.effects()).containsExactly(new Effect.TightenMode(key));
+        assertThat(k.details()).contains("mode 0644 -> 0600");
+
+        String psk = db.interfaces().get(0).peers().get(0).pskPath().orElseThrow();
+        String name = "psk wg-mgmt " + db.interfaces().get(0).peers().get(0).host();
+        Change p = change(plan(applied(db).pskMode(psk, 0640)), ResourceType.PRESHARED_KEY, name);
+        assertThat(p.effects()).containsExactly(new Effect.TightenMode(psk));
+        assertThat(p.details()).contains("mode 0640 -> 0600");
+        // 0600 and an unknown mode need nothing
+        assertThat(plan(applied(db).keyMode("wg-mgmt", 0600)).hasChanges()).isFalse();
+    }
+
+    @Test
     void socketsCoverTheirAddressOrEveryAddress() throws Exception {
         java.net.InetAddress a = java.net.InetAddress.getByName("10.200.0.1");
         assertThat(ListeningSocket.parse("tcp", "10.200.0.1:22").covers("tcp", a, 22)).isTrue();

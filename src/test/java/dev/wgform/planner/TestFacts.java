@@ -204,6 +204,19 @@ final class TestFacts {
             return interfaces.get(iface);
         }
 
+        /** A key file whose mode someone changed by hand. */
+        Builder keyMode(String iface, int mode) {
+            KeyFact k = keys.get(iface);
+            keys.put(iface, new KeyFact(k.interfaceName(), k.path(), k.publicKey(), k.mtimeEpoch(), mode));
+            return this;
+        }
+
+        Builder pskMode(String path, int mode) {
+            PskFact p = psks.get(path);
+            psks.put(path, new PskFact(p.path(), p.hash(), p.mtimeEpoch(), mode));
+            return this;
+        }
+
         Builder withoutKey(String iface) {
             keys.remove(iface);
             return this;
