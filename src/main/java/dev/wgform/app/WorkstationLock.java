@@ -1,15 +1,13 @@
 package dev.wgform.app;
 
+import dev.wgform.apply.LockHolder;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -45,8 +43,8 @@ public final class WorkstationLock implements AutoCloseable {
     public static WorkstationLock acquire(Path inventory, boolean breakLock) throws IOException, HeldException {
         Path file = pathFor(inventory);
         if (!Files.isRegularFile(inventory) && !Files.isDirectory(inventory)) return new WorkstationLock(file, "");
-        String mine = "pid=" + ProcessHandle.current().pid() + "\nhost=" + thisHost() + "\nuser=" + System.getProperty("user.name", "?")
-                + "\nsince=" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
+        String mine = "pid=" + ProcessHandle.current().pid() + "\nhost=" + LockHolder.host() + "\nuser=" + LockHolder.user()
+                + "\nsince=" + LockHolder.since() + "\n";
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 Files.writeString(file, mine, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -57,7 +55,7 @@ public final class WorkstationLock implements AutoCloseable {
                 Map<String, String> f = fields(text.get());
                 String holder = f.getOrDefault("user", "?") + "@" + f.getOrDefault("host", "?") + " pid " + f.getOrDefault("pid", "?")
                         + " since " + f.getOrDefault("since", "?");
-                boolean here = thisHost().equals(f.get("host"));
+                boolean here = LockHolder.host().equals(f.get("host"));
                 boolean alive = here && pid(f).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
                 if (alive) {
                     throw new HeldException("another wgform apply is running against " + inventory + ": " + holder
@@ -107,14 +105,6 @@ public final class WorkstationLock implements AutoCloseable {
             return Optional.of(Long.parseLong(f.getOrDefault("pid", "")));
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    private static String thisHost() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
         }
     }
 }

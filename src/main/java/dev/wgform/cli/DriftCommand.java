@@ -13,10 +13,9 @@ import dev.wgform.view.DriftJson;
 import dev.wgform.view.DriftView;
 import dev.wgform.view.HtmlReport;
 import dev.wgform.view.PrometheusTextfile;
+import dev.wgform.view.ReportFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ final class DriftCommand implements Callable<Integer> {
         stdout.print(json ? DriftJson.render(report) + "\n" : DriftView.render(report, global.color()));
         stdout.flush();
         if (prometheus.isPresent()) PrometheusTextfile.write(prometheus.get(), report);
-        if (html.isPresent()) writeAtomically(html.get(), HtmlReport.render(report));
+        if (html.isPresent()) ReportFile.write(html.get(), HtmlReport.render(report));
         return report.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
     }
 
@@ -127,17 +126,6 @@ final class DriftCommand implements Callable<Integer> {
             return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString());
         } catch (java.net.URISyntaxException | RuntimeException e) {
             return List.of("/usr/bin/env", "wgform");
-        }
-    }
-
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -149,12 +149,13 @@ final class HostPlanner {
         Action action = outcome.action();
         if (outcome.action() != Action.CREATE && !outcome.contentChanged()) {
             // the file is as rendered, but what runs from it may not be: repair that by loading or reloading again
+            // (a stopped service too, so not through onlyIfRunning)
+            Optional<ServiceState> bound = type == ResourceType.FIREWALL ? Optional.empty() : boundService(file);
             List<String> live = type == ResourceType.FIREWALL ? LiveRules.firewall(file.path(), facts)
-                    : boundService(file).map(sv -> LiveRules.service(sv, desired.get().host(), facts, installed(file.path())))
-                            .orElse(List.of());
+                    : bound.map(sv -> LiveRules.service(sv, desired.get().host(), facts, installed(file.path()))).orElse(List.of());
             if (!live.isEmpty()) {
                 details.addAll(live);
-                effects = type == ResourceType.FIREWALL ? effectsOf(file) : ServiceRules.effects(boundService(file).get());
+                effects = bound.isPresent() ? ServiceRules.effects(bound.get()) : effectsOf(file);
                 if (action == Action.NOOP) action = Action.UPDATE;
             }
         }
@@ -174,7 +175,7 @@ final class HostPlanner {
         if (file.kind().equals("firewall")) {
             return List.of(new Effect.LoadFirewall(desired.map(d -> d.firewall().backend().yamlName()).orElse(backendOf(file.path()))));
         }
-        Optional<ServiceState> service = desired.flatMap(d -> d.services().stream().filter(s -> s.destination().equals(file.path())).findFirst());
+        Optional<ServiceState> service = boundService(file);
         if (service.isEmpty()) return List.of();
         return onlyIfRunning(service.get(), ServiceRules.effects(service.get()));
     }

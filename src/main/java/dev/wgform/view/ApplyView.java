@@ -4,9 +4,6 @@ import dev.wgform.app.ApplyReport;
 
 /** What apply did, one line per host, then a summary line; red for failures when colour is on. */
 public final class ApplyView {
-    private static final String RED = "\u001b[31m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String RESET = "\u001b[0m";
 
     private ApplyView() {}
 
@@ -21,10 +18,10 @@ public final class ApplyView {
         for (ApplyReport.HostOutcome h : report.hosts()) {
             String status;
             switch (h.status()) {
-                case OK: status = paint("changed", GREEN, color); changed++; break;
+                case OK: status = paint("changed", Ansi.GREEN, color); changed++; break;
                 case UNCHANGED: status = "unchanged"; unchanged++; break;
-                case FAILED: status = paint("FAILED", RED, color); failed++; break;
-                case UNREACHABLE: status = paint("UNREACHABLE", RED, color); failed++; break;
+                case FAILED: status = paint("FAILED", Ansi.RED, color); failed++; break;
+                case UNREACHABLE: status = paint("UNREACHABLE", Ansi.RED, color); failed++; break;
                 default: status = "skipped"; break;
             }
             b.append(h.host()).append(": ").append(status);
@@ -33,10 +30,10 @@ public final class ApplyView {
         }
         String summary = String.format("Apply %s: %d host%s changed, %d unchanged, %d failed.", failed == 0 ? "complete" : "finished with failures",
                 changed, changed == 1 ? "" : "s", unchanged, failed);
-        return b.append(failed == 0 ? summary : paint(summary, RED, color)).append('\n').toString();
+        return b.append(failed == 0 ? summary : paint(summary, Ansi.RED, color)).append('\n').toString();
     }
 
     private static String paint(String text, String colour, boolean color) {
-        return color ? colour + text + RESET : text;
+        return Ansi.paint(text, colour, color);
     }
 }

@@ -16,12 +16,6 @@ import java.util.Map;
  * then a summary line. Hosts that match the playbook are only counted. ANSI colours only when asked for.
  */
 public final class DriftView {
-    private static final String RESET = "\u001b[0m";
-    private static final String BOLD = "\u001b[1m";
-    private static final String RED = "\u001b[31m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String CYAN = "\u001b[36m";
     private static final String INDENT = "      ";
 
     private final boolean color;
@@ -38,13 +32,13 @@ public final class DriftView {
 
     private String report(DriftReport r) {
         Map<String, List<DriftItem>> byHost = itemsByHost(r);
-        if (r.hasDrift()) out.append("wgform found these differences from the playbook (").append(paint("!", YELLOW)).append(" drifted):\n");
+        if (r.hasDrift()) out.append("wgform found these differences from the playbook (").append(paint("!", Ansi.YELLOW)).append(" drifted):\n");
         for (Map.Entry<String, List<DriftItem>> e : byHost.entrySet()) {
             HostStatus status = statusOf(r, e.getKey());
             if (status != null && !status.reachable()) {
                 unreachableHost(status, e.getValue());
             } else if (!e.getValue().isEmpty()) {
-                out.append('\n').append(paint("# " + e.getKey(), BOLD)).append('\n');
+                out.append('\n').append(paint("# " + e.getKey(), Ansi.BOLD)).append('\n');
                 for (DriftItem item : e.getValue()) item(item);
             }
         }
@@ -72,7 +66,7 @@ public final class DriftView {
             for (DriftItem item : items) if (item.kind() == DriftKind.UNREACHABLE) reason = item.summary();
         }
         String header = "# " + status.host() + ": unreachable" + (reason.isEmpty() ? "" : ": " + reason);
-        out.append('\n').append(paint(header, RED)).append('\n');
+        out.append('\n').append(paint(header, Ansi.RED)).append('\n');
         for (DriftItem item : items) {
             if (item.kind() == DriftKind.UNREACHABLE && item.summary().equals(reason)) {
                 for (String d : item.details()) out.append(INDENT).append(d).append('\n');
@@ -83,7 +77,7 @@ public final class DriftView {
     }
 
     private void item(DriftItem item) {
-        out.append("  ").append(paint("!", YELLOW)).append(' ').append(item.kind().jsonName());
+        out.append("  ").append(paint("!", Ansi.YELLOW)).append(' ').append(item.kind().jsonName());
         if (!item.resource().isEmpty()) out.append(' ').append(item.resource());
         out.append(": ").append(item.summary()).append('\n');
         for (String d : item.details()) out.append(INDENT).append(d).append('\n');
@@ -92,16 +86,7 @@ public final class DriftView {
 
     /** The hunks of a unified diff; a ---/+++ header only repeats the path. */
     private void diff(String diff) {
-        if (diff.isEmpty()) return;
-        String[] lines = diff.split("\n", -1);
-        int start = 0;
-        if (lines.length > 1 && lines[0].startsWith("--- ") && lines[1].startsWith("+++ ")) start = 2;
-        for (int i = start; i < lines.length; i++) {
-            String line = lines[i];
-            if (i == lines.length - 1 && line.isEmpty()) break;
-            String colorCode = line.startsWith("@@") ? CYAN : line.startsWith("+") ? GREEN : line.startsWith("-") ? RED : null;
-            out.append(INDENT).append(colorCode == null ? line : paint(line, colorCode)).append('\n');
-        }
+        DiffLines.append(out, diff, INDENT, color);
     }
 
     /**
@@ -132,6 +117,6 @@ public final class DriftView {
     }
 
     private String paint(String text, String code) {
-        return color && code != null ? code + text + RESET : text;
+        return Ansi.paint(text, code, color);
     }
 }

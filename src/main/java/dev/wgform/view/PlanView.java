@@ -15,12 +15,6 @@ import java.util.List;
  * nothing to do are not listed.
  */
 public final class PlanView {
-    private static final String RESET = "\u001b[0m";
-    private static final String BOLD = "\u001b[1m";
-    private static final String RED = "\u001b[31m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String CYAN = "\u001b[36m";
     private static final String INDENT = "      ";
 
     private final boolean color;
@@ -41,7 +35,7 @@ public final class PlanView {
         }
         for (HostPlan h : plan.hosts()) {
             if (!h.isReachable()) {
-                out.append('\n').append(paint("# " + h.host() + ": unreachable: " + h.unreachable().get(), RED)).append('\n');
+                out.append('\n').append(paint("# " + h.host() + ": unreachable: " + h.unreachable().get(), Ansi.RED)).append('\n');
             } else if (h.hasChanges() || !h.notes().isEmpty()) {
                 host(h);
             }
@@ -51,11 +45,11 @@ public final class PlanView {
     }
 
     private String symbolLegend() {
-        return paint("+", GREEN) + " create, " + paint("~", YELLOW) + " update, " + paint("-", RED) + " destroy";
+        return paint("+", Ansi.GREEN) + " create, " + paint("~", Ansi.YELLOW) + " update, " + paint("-", Ansi.RED) + " destroy";
     }
 
     private void host(HostPlan h) {
-        out.append('\n').append(paint("# " + h.host(), BOLD)).append('\n');
+        out.append('\n').append(paint("# " + h.host(), Ansi.BOLD)).append('\n');
         for (Change c : h.actionable()) change(c);
         for (String note : h.notes()) out.append("  note: ").append(note).append('\n');
     }
@@ -74,21 +68,14 @@ public final class PlanView {
 
     /** The hunks of a unified diff; its ---/+++ header only repeats the path. */
     private void diff(String diff) {
-        if (diff.isEmpty()) return;
-        String[] lines = diff.split("\n", -1);
-        for (int i = 2; i < lines.length; i++) {
-            String line = lines[i];
-            if (i == lines.length - 1 && line.isEmpty()) break;
-            String colorCode = line.startsWith("@@") ? CYAN : line.startsWith("+") ? GREEN : line.startsWith("-") ? RED : null;
-            out.append(INDENT).append(colorCode == null ? line : paint(line, colorCode)).append('\n');
-        }
+        DiffLines.append(out, diff, INDENT, color);
     }
 
     private static String colorOf(Action a) {
         switch (a) {
-            case CREATE: return GREEN;
-            case UPDATE: return YELLOW;
-            case DELETE: return RED;
+            case CREATE: return Ansi.GREEN;
+            case UPDATE: return Ansi.YELLOW;
+            case DELETE: return Ansi.RED;
             default: return null;
         }
     }
@@ -104,6 +91,6 @@ public final class PlanView {
     }
 
     private String paint(String text, String code) {
-        return color && code != null ? code + text + RESET : text;
+        return Ansi.paint(text, code, color);
     }
 }

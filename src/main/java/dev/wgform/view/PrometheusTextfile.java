@@ -7,14 +7,7 @@ import dev.wgform.drift.HostStatus;
 import dev.wgform.drift.KeyAge;
 import dev.wgform.drift.PeerHealth;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -102,26 +95,7 @@ public final class PrometheusTextfile {
      * skips), flushed to disk, mode 0644, then renamed over {@code file}.
      */
     public static void write(Path file, DriftReport r) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(render(r).getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) ch.write(bytes);
-                ch.force(true);
-            }
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        ReportFile.write(file, render(r));
     }
 
     /** One metric: HELP, TYPE and its series, each label set once (a repeat would make the collector drop the file). */

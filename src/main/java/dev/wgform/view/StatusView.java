@@ -15,11 +15,6 @@ import java.util.Optional;
  * when asked for; columns line up either way.
  */
 public final class StatusView {
-    private static final String RESET = "\u001b[0m";
-    private static final String BOLD = "\u001b[1m";
-    private static final String RED = "\u001b[31m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String YELLOW = "\u001b[33m";
     private static final String GAP = "  ";
 
     private final boolean color;
@@ -42,14 +37,14 @@ public final class StatusView {
         for (HostStatus h : r.hosts()) if (!h.reachable()) unreachable.add(h);
         if (!unreachable.isEmpty()) out.append('\n');
         for (HostStatus h : unreachable) {
-            out.append(paint("unreachable: " + h.host() + (h.failure().isEmpty() ? "" : ": " + h.failure()), RED)).append('\n');
+            out.append(paint("unreachable: " + h.host() + (h.failure().isEmpty() ? "" : ": " + h.failure()), Ansi.RED)).append('\n');
         }
         out.append('\n').append(summary(r, unreachable.size())).append('\n');
         return out.toString();
     }
 
     private void plane(StatusGrid grid, long staleAfter) {
-        out.append('\n').append(paint("plane " + grid.plane(), BOLD)).append('\n');
+        out.append('\n').append(paint("plane " + grid.plane(), Ansi.BOLD)).append('\n');
         if (grid.hosts().isEmpty()) {
             out.append(GAP).append("no running interfaces\n");
         } else {
@@ -96,7 +91,7 @@ public final class StatusView {
                         ? "last handshake " + StatusAge.compact(p.handshakeAgeSeconds().getAsLong()) + " ago"
                         : "no handshake ever";
                 String endpoint = p.endpoint().map(e -> " (endpoint " + e + ")").orElse("");
-                out.append(GAP).append(paint("stale: " + host + " -> " + peer + ": " + when + endpoint, RED)).append('\n');
+                out.append(GAP).append(paint("stale: " + host + " -> " + peer + ": " + when + endpoint, Ansi.RED)).append('\n');
             }
         }
     }
@@ -107,9 +102,9 @@ public final class StatusView {
 
     private static String colorOf(StatusHeat heat) {
         switch (heat) {
-            case FRESH: return GREEN;
-            case OLD: return YELLOW;
-            default: return RED;
+            case FRESH: return Ansi.GREEN;
+            case OLD: return Ansi.YELLOW;
+            default: return Ansi.RED;
         }
     }
 
@@ -131,6 +126,6 @@ public final class StatusView {
     }
 
     private String paint(String text, String code) {
-        return color && code != null ? code + text + RESET : text;
+        return Ansi.paint(text, code, color);
     }
 }

@@ -3,7 +3,6 @@ package dev.wgform.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class WorkstationLockTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Path lockFile = WorkstationLock.pathFor(inventory());
-        Files.writeString(lockFile, "pid=" + gone.pid() + "\nhost=" + InetAddress.getLocalHost().getHostName() + "\nuser=bob\nsince=2026-01-01T00:00:00Z\n");
+        Files.writeString(lockFile, "pid=" + gone.pid() + "\nhost=" + dev.wgform.apply.LockHolder.host() + "\nuser=bob\nsince=2026-01-01T00:00:00Z\n");
         assertThatThrownBy(() -> WorkstationLock.acquire(inventory(), false))
                 .hasMessageContaining("a stale lock from bob@")
                 .hasMessageContaining("no longer running")
