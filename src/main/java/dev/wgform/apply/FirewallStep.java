@@ -1,5 +1,6 @@
 package dev.wgform.apply;
 
+import dev.wgform.model.NftablesTable;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ public record FirewallStep(String name, Optional<String> validateCommand, String
      */
     public static FirewallStep nftables(String file, String table) {
         String f = "\"$R\"" + Shell.quote(Shell.checkPath(file, "nftables file"));
-        String t = checkTable(table);
+        String t = NftablesTable.check(table);
         String record = "nft_record " + t;
         return new FirewallStep("nftables", Optional.of("nft -c -f " + f), "nft -f " + f + " && " + record,
                 "if [ -e " + f + " ]; then nft -f " + f + " && " + record + "; elif nft list table " + t
@@ -36,7 +37,7 @@ public record FirewallStep(String name, Optional<String> validateCommand, String
     /** The nftables file was removed: delete its table; on rollback load the restored file. */
     public static FirewallStep nftablesRemoved(String file, String table) {
         String f = "\"$R\"" + Shell.quote(Shell.checkPath(file, "nftables file"));
-        String t = checkTable(table);
+        String t = NftablesTable.check(table);
         String record = "nft_record " + t;
         return new FirewallStep("nftables", Optional.empty(),
                 "if nft list table " + t + " >/dev/null 2>&1; then nft delete table " + t + "; fi; " + record,
@@ -50,12 +51,5 @@ public record FirewallStep(String name, Optional<String> validateCommand, String
 
     public String stepName() {
         return "firewall:" + name;
-    }
-
-    private static String checkTable(String table) {
-        if (table == null || !table.matches("(ip|ip6|inet|arp|bridge|netdev) [A-Za-z0-9_-]{1,64}")) {
-            throw new IllegalArgumentException("nftables table must be 'FAMILY NAME': " + table);
-        }
-        return table;
     }
 }

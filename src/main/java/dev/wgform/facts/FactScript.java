@@ -1,5 +1,6 @@
 package dev.wgform.facts;
 
+import dev.wgform.model.NftablesTable;
 import dev.wgform.model.ServiceKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,7 @@ public final class FactScript {
         }
 
         StringBuilder live = new StringBuilder();
-        req.nftTable().ifPresent(t -> live.append("WGF_NFT=").append(quote(checkTable(t))).append('\n'));
+        req.nftTable().ifPresent(t -> live.append("WGF_NFT=").append(quote(NftablesTable.check(t))).append('\n'));
         if (req.listening()) live.append("WGF_LISTEN=1\n");
 
         return fill(fill(fill(fill(fill(TEMPLATE,
@@ -100,13 +101,6 @@ public final class FactScript {
         }
         if (path.contains("/../") || path.endsWith("/..")) throw new IllegalArgumentException("'..' in fact path: " + path);
         return path;
-    }
-
-    private static String checkTable(String table) {
-        if (table == null || !table.matches("(ip|ip6|inet|arp|bridge|netdev) [A-Za-z0-9_-]{1,64}")) {
-            throw new IllegalArgumentException("not an nftables table ('FAMILY NAME'): " + table);
-        }
-        return table;
     }
 
     private static String checkInterface(String name) {

@@ -50,6 +50,27 @@ final class Lab {
         return wgform(args.toArray(String[]::new));
     }
 
+    /**
+     * An inventory of lab hosts 1..n as the four-plane playbook expects them: lab-1 in db, lab-2 in monitoring, the
+     * rest in web (all in core), host N at 10.20x.0.N on every plane.
+     */
+    static String inventory(int hosts) {
+        StringBuilder y = new StringBuilder();
+        y.append("all:\n  vars:\n    ansible_user: root\n    ansible_ssh_private_key_file: ").append(KEY).append('\n');
+        y.append("    wg_public_interface: eth0\n  children:\n    core:\n      children:\n");
+        String[] groups = {"db", "monitoring", "web"};
+        for (int g = 0; g < groups.length; g++) {
+            y.append("        ").append(groups[g]).append(":\n          hosts:\n");
+            for (int n = 1; n <= hosts; n++) {
+                if (Math.min(n, 3) - 1 != g) continue;
+                y.append("            lab-").append(n).append(": { ansible_host: ").append(address(n))
+                        .append(", wg_addresses: { mgmt: 10.200.0.").append(n).append(", data: 10.201.0.").append(n)
+                        .append(", monitor: 10.202.0.").append(n).append(", app: 10.203.0.").append(n).append(" } }\n");
+            }
+        }
+        return y.toString();
+    }
+
     static String address(int n) {
         return "198.51.100." + n;
     }

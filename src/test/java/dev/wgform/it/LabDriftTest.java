@@ -1,6 +1,5 @@
 package dev.wgform.it;
 
-import static dev.wgform.it.Lab.KEY;
 import static dev.wgform.it.Lab.pingEventually;
 import static dev.wgform.it.Lab.ssh;
 import static dev.wgform.it.Lab.wgform;
@@ -42,7 +41,7 @@ class LabDriftTest {
         Lab.assumeLabPossible();
         wgform("lab", "up", "3").assertOk();
         inventory = work.resolve("three.yml");
-        Files.writeString(inventory, inventory(3, ""));
+        Files.writeString(inventory, Lab.inventory(3));
         // the four-plane example plus a custom service bound on the app plane: a small listener the lab can stop
         templates = Files.createDirectories(work.resolve("templates"));
         Files.writeString(templates.resolve("probe.env.ftl"), "ADDRESS=${service.address}\nPORT=${service.port}\n");
@@ -214,23 +213,5 @@ class LabDriftTest {
                     + "nft -s list table inet wgform | sha256sum; wg show all peers | sort").out());
         }
         return out.toString();
-    }
-
-    private static String inventory(int hosts, String extraWebHosts) {
-        StringBuilder y = new StringBuilder();
-        y.append("all:\n  vars:\n    ansible_user: root\n    ansible_ssh_private_key_file: ").append(KEY).append('\n');
-        y.append("    wg_public_interface: eth0\n  children:\n    core:\n      children:\n");
-        String[] groups = {"db", "monitoring", "web"};
-        for (int g = 0; g < groups.length; g++) {
-            y.append("        ").append(groups[g]).append(":\n          hosts:\n");
-            for (int n = 1; n <= hosts; n++) {
-                if (Math.min(n, 3) - 1 != g) continue;
-                y.append("            lab-").append(n).append(": { ansible_host: ").append(Lab.address(n))
-                        .append(", wg_addresses: { mgmt: 10.200.0.").append(n).append(", data: 10.201.0.").append(n)
-                        .append(", monitor: 10.202.0.").append(n).append(", app: 10.203.0.").append(n).append(" } }\n");
-            }
-            if (g == 2) y.append(extraWebHosts);
-        }
-        return y.toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.wgform.it;
 
-import static dev.wgform.it.Lab.KEY;
 import static dev.wgform.it.Lab.KNOWN_HOSTS;
 import static dev.wgform.it.Lab.pingEventually;
 import static dev.wgform.it.Lab.ssh;
@@ -49,7 +48,7 @@ class LabFaultTest {
         Lab.assumeLabPossible();
         wgform("lab", "up", "3").assertOk();
         inventory = work.resolve("three.yml");
-        Files.writeString(inventory, inventory());
+        Files.writeString(inventory, Lab.inventory(3));
         templates = Files.createDirectories(work.resolve("templates"));
         Files.writeString(templates.resolve("slow.conf.ftl"), "listen ${service.address}\n");
         playbookA = work.resolve("a.yml");
@@ -121,6 +120,7 @@ class LabFaultTest {
         Lab.exec(List.of("kill", "-9", Long.toString(session)));
         Lab.Result r = running.get(120, TimeUnit.SECONDS);
         assertThat(r.code()).as(r.all()).isEqualTo(1);
+        assertThat(r.all()).contains("lab-3");
         settle();
         assertWholeAndFinish(states(), List.of());
     }
@@ -261,19 +261,5 @@ class LabFaultTest {
         List<String> a = new ArrayList<>(List.of(command, "-i", inventory.toString(), playbook.toString(), "--templates", templates.toString()));
         a.addAll(List.of(flags));
         return a;
-    }
-
-    private static String inventory() {
-        StringBuilder y = new StringBuilder();
-        y.append("all:\n  vars:\n    ansible_user: root\n    ansible_ssh_private_key_file: ").append(KEY).append('\n');
-        y.append("    wg_public_interface: eth0\n  children:\n    core:\n      children:\n");
-        String[] groups = {"db", "monitoring", "web"};
-        for (int g = 0; g < 3; g++) {
-            int n = g + 1;
-            y.append("        ").append(groups[g]).append(":\n          hosts:\n            lab-").append(n).append(": { ansible_host: ")
-                    .append(Lab.address(n)).append(", wg_addresses: { mgmt: 10.200.0.").append(n).append(", data: 10.201.0.").append(n)
-                    .append(", monitor: 10.202.0.").append(n).append(", app: 10.203.0.").append(n).append(" } }\n");
-        }
-        return y.toString();
     }
 }

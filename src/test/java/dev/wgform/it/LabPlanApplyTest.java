@@ -1,7 +1,6 @@
 package dev.wgform.it;
 
 import static dev.wgform.it.Lab.FOUR_PLANE;
-import static dev.wgform.it.Lab.KEY;
 import static dev.wgform.it.Lab.KNOWN_HOSTS;
 import static dev.wgform.it.Lab.pingEventually;
 import static dev.wgform.it.Lab.ssh;
@@ -46,8 +45,8 @@ class LabPlanApplyTest {
         Lab.assumeLabPossible();
         Lab.Result up = wgform("lab", "up", "4");
         up.assertOk();
-        threeHosts = writeInventory("three.yml", 3);
-        fourHosts = writeInventory("four.yml", 4);
+        threeHosts = Files.writeString(work.resolve("three.yml"), Lab.inventory(3));
+        fourHosts = Files.writeString(work.resolve("four.yml"), Lab.inventory(4));
     }
 
     @AfterAll
@@ -243,24 +242,5 @@ class LabPlanApplyTest {
 
     private static String wireguardGoPid(int n, String iface) {
         return ssh(n, "pgrep -f 'wireguard-go " + iface + "$' || pgrep -f 'wireguard-go " + iface + "'").out().strip();
-    }
-
-    private static Path writeInventory(String name, int hosts) throws IOException {
-        StringBuilder y = new StringBuilder();
-        y.append("all:\n  vars:\n    ansible_user: root\n    ansible_ssh_private_key_file: ").append(KEY).append('\n');
-        y.append("    wg_public_interface: eth0\n  children:\n    core:\n      children:\n");
-        String[] groups = {"db", "monitoring", "web"};
-        for (int g = 0; g < groups.length; g++) {
-            y.append("        ").append(groups[g]).append(":\n          hosts:\n");
-            for (int n = 1; n <= hosts; n++) {
-                if (Math.min(n, 3) - 1 != g) continue;
-                y.append("            lab-").append(n).append(": { ansible_host: ").append(Lab.address(n))
-                        .append(", wg_addresses: { mgmt: 10.200.0.").append(n).append(", data: 10.201.0.").append(n)
-                        .append(", monitor: 10.202.0.").append(n).append(", app: 10.203.0.").append(n).append(" } }\n");
-            }
-        }
-        Path p = work.resolve(name);
-        Files.writeString(p, y.toString());
-        return p;
     }
 }

@@ -8,6 +8,7 @@ import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.SshSettings;
 import dev.wgform.transport.SshTarget;
 import dev.wgform.transport.SshTransport;
+import dev.wgform.transport.TestKeys;
 import dev.wgform.transport.TransportException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class HostKeyCheckingTest {
                     """);
             LoopbackHost a = fleet.host("node-a");
             LoopbackHost b = fleet.host("node-b");
-            KeyPair old = KeyPairs.ed25519();
+            KeyPair old = TestKeys.ed25519();
             String known = "[127.0.0.1]:" + a.port() + " " + PublicKeyEntry.toString(old.getPublic()) + "\n"
                     + "[127.0.0.1]:" + b.port() + " " + PublicKeyEntry.toString(b.hostKey.getPublic()) + "\n";
             Files.writeString(ssh.resolve("known_hosts"), known);
@@ -74,11 +75,11 @@ class HostKeyCheckingTest {
     @Test
     void aKeyOfAnotherTypeFromAHostWhoseKeyIsKnownIsRefusedWithAcceptNew() throws Exception {
         // the host was recorded with its ed25519 key; now something answers there with an ECDSA key only
-        KeyPair user = KeyPairs.ed25519();
-        Path identity = KeyPairs.write(user, Files.createDirectories(base.resolve("ws")).resolve("id"));
-        try (LoopbackHost impostor = new LoopbackHost("db-1", base, user.getPublic(), KeyPairs.ecdsa())) {
+        KeyPair user = TestKeys.ed25519();
+        Path identity = TestKeys.write(user, Files.createDirectories(base.resolve("ws")).resolve("id"));
+        try (LoopbackHost impostor = new LoopbackHost("db-1", base, user.getPublic(), TestKeys.ecdsa())) {
             Path knownHosts = base.resolve("ws/known_hosts");
-            String known = "[127.0.0.1]:" + impostor.port() + " " + PublicKeyEntry.toString(KeyPairs.ed25519().getPublic()) + "\n";
+            String known = "[127.0.0.1]:" + impostor.port() + " " + PublicKeyEntry.toString(TestKeys.ed25519().getPublic()) + "\n";
             Files.writeString(knownHosts, known);
             SshSettings settings = new SshSettings(knownHosts, true, Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty(), List.of(),
                     PassphraseSource.none());
@@ -130,6 +131,7 @@ class HostKeyCheckingTest {
                         + "|DriftCommand\\.java: \"WGFORM_LAUNCHER\"" // how a scheduled drift run starts wgform
                         + "|Workstation\\.java: \"(XDG_CONFIG_HOME|PATH)\"" // where timers go, what cron finds
                         + "|Machine\\.java: \"SUDO_(UID|GID)\"" // the local lab: who owns what it makes
+                        + "|LockHolder\\.java: \"HOSTNAME\"" // the name a lock gives its holder, where /proc has none
                         + "|PassphraseSource\\.java: ENVIRONMENT_VARIABLE")); // a key's passphrase, WGFORM_SSH_PASSPHRASE
         assertThat(PassphraseSource.ENVIRONMENT_VARIABLE).doesNotContainIgnoringCase("host");
     }

@@ -1,6 +1,7 @@
 package dev.wgform.security;
 
 import dev.wgform.cli.Main;
+import dev.wgform.transport.TestKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,8 +43,8 @@ final class LoopbackFleet implements AutoCloseable {
      */
     static LoopbackFleet start(Path base, String... names) throws IOException {
         LoopbackFleet fleet = new LoopbackFleet(Files.createDirectories(base.resolve("workstation")));
-        KeyPair user = KeyPairs.ed25519();
-        KeyPairs.write(user, fleet.identity);
+        KeyPair user = TestKeys.ed25519();
+        TestKeys.write(user, fleet.identity);
         Path hostsDir = Files.createDirectories(base.resolve("hosts"));
         StringBuilder known = new StringBuilder();
         try {

@@ -1,5 +1,6 @@
 package dev.wgform.security;
 
+import dev.wgform.transport.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ final class LoopbackHost implements AutoCloseable {
     private final SshServer server;
 
     LoopbackHost(String name, Path parent, PublicKey authorized) throws IOException {
-        this(name, parent, authorized, KeyPairs.ed25519());
+        this(name, parent, authorized, TestKeys.ed25519());
     }
 
     LoopbackHost(String name, Path parent, PublicKey authorized, KeyPair hostKey) throws IOException {

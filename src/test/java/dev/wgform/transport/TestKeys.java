@@ -10,16 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 
-/** Key pairs and OpenSSH private key files for tests. */
-final class TestKeys {
+/** Key pairs and OpenSSH private key files for tests (the transport tests and the security tests). */
+public final class TestKeys {
     private TestKeys() {
     }
 
-    static KeyPair ed25519() {
+    public static KeyPair ed25519() {
         return generate(KeyPairProvider.SSH_ED25519, 256);
     }
 
-    static KeyPair ecdsa() {
+    public static KeyPair ecdsa() {
         return generate(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
     }
 
@@ -32,7 +32,7 @@ final class TestKeys {
     }
 
     /** Writes {@code key} as an OpenSSH private key file, encrypted when a passphrase is given. */
-    static Path write(KeyPair key, Path file, String passphrase) {
+    public static Path write(KeyPair key, Path file, String passphrase) {
         try (OutputStream out = Files.newOutputStream(file)) {
             OpenSSHKeyEncryptionContext encryption = null;
             if (passphrase != null) {
@@ -50,7 +50,7 @@ final class TestKeys {
         }
     }
 
-    static Path write(KeyPair key, Path file) {
+    public static Path write(KeyPair key, Path file) {
         return write(key, file, null);
     }
 }
