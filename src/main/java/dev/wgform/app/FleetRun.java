@@ -3,6 +3,7 @@ package dev.wgform.app;
 import dev.wgform.desired.DesiredState;
 import dev.wgform.desired.HostState;
 import dev.wgform.desired.PublicKeys;
+import dev.wgform.drift.KeyAgeNotes;
 import dev.wgform.facts.HostFacts;
 import dev.wgform.inventory.LoadedFleet;
 import dev.wgform.model.InvalidInputException;
@@ -90,6 +91,7 @@ final class FleetRun implements AutoCloseable {
         List<String> notes = new java.util.ArrayList<>(ServiceFilter.notes(d.get(), f));
         List<String> packages = PackageInstall.missing(d.get(), f);
         if (!packages.isEmpty()) notes.add(PackageInstall.note(packages));
+        notes.addAll(KeyAgeNotes.of(d.get(), f, loaded.fleet().playbook().keyMaxAge(), paths.inventory().toString(), paths.playbook().toString()));
         if (notes.isEmpty()) return p;
         List<String> all = new java.util.ArrayList<>(p.notes());
         all.addAll(notes);

@@ -1,5 +1,6 @@
 package dev.wgform.app;
 
+import dev.wgform.drift.KeyAgeNotes;
 import dev.wgform.model.InvalidInputException;
 import dev.wgform.model.Problem;
 import dev.wgform.model.SourceRef;
@@ -30,7 +31,7 @@ final class StalePlan {
                 problems.add(new Problem(where, old.host(), "has changed since the plan was made (its facts differ); the saved plan is stale, run plan again"));
             }
         }
-        if (problems.isEmpty() && !PlanJson.render(withoutTime(saved, fresh)).equals(PlanJson.render(fresh))) {
+        if (problems.isEmpty() && !PlanJson.render(withoutKeyAges(withoutTime(saved, fresh))).equals(PlanJson.render(withoutKeyAges(fresh)))) {
             problems.add(new Problem(where, "plan", "the inventory, playbook or templates now give different changes; the saved plan is stale, run plan again"));
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
@@ -38,5 +39,12 @@ final class StalePlan {
 
     private static Plan withoutTime(Plan saved, Plan fresh) {
         return new Plan(saved.formatVersion(), fresh.createdAt(), fresh.inventory(), fresh.playbook(), saved.hosts());
+    }
+
+    /** Key ages grow with the clock, not with the hosts or the playbook: they cannot make a saved plan stale. */
+    private static Plan withoutKeyAges(Plan p) {
+        List<HostPlan> hosts = p.hosts().stream().map(h -> new HostPlan(h.host(), h.unreachable(), h.changes(), h.factsFingerprint(),
+                h.notes().stream().filter(n -> !KeyAgeNotes.isKeyAgeNote(n)).toList())).toList();
+        return new Plan(p.formatVersion(), p.createdAt(), p.inventory(), p.playbook(), hosts);
     }
 }

@@ -5,7 +5,6 @@ import dev.wgform.desired.Peer;
 import dev.wgform.desired.PeerKey;
 import dev.wgform.desired.WgInterface;
 import dev.wgform.facts.HostFacts;
-import dev.wgform.facts.KeyFact;
 import dev.wgform.facts.LiveInterface;
 import dev.wgform.facts.LivePeer;
 import dev.wgform.plan.Action;
@@ -69,13 +68,11 @@ public final class DriftAnalysis {
                     if (live != null) {
                         for (LivePeer p : live.peers()) peers.add(health(plane, d.host().name(), i, p, f, hostByKey, staleAfter));
                     }
-                    KeyFact key = f.keys().get(i.name());
-                    if (key != null && key.mtimeEpoch() > 0 && f.hostTimeEpoch() > 0) {
-                        long age = Math.max(0, f.hostTimeEpoch() - key.mtimeEpoch());
-                        keyAges.add(new KeyAge(plane, d.host().name(), age));
-                        if (keyMaxAge.isPresent() && age > keyMaxAge.get().toSeconds()) {
-                            items.add(item(d.host().name(), DriftKind.KEY_AGE, plane, "private key of " + i.name() + " is "
-                                    + days(age) + " old, older than key_max_age " + days(keyMaxAge.get().toSeconds()), List.of()));
+                    Optional<KeyAge> age = KeyAge.of(d.host().name(), i, f);
+                    if (age.isPresent()) {
+                        keyAges.add(age.get());
+                        if (age.get().olderThan(keyMaxAge)) {
+                            items.add(item(d.host().name(), DriftKind.KEY_AGE, plane, age.get().tooOld(i.name(), keyMaxAge.get()), List.of()));
                         }
                     }
                 }
@@ -151,9 +148,5 @@ public final class DriftAnalysis {
 
     private static List<String> rest(List<String> lines) {
         return lines.size() <= 1 ? List.of() : lines.subList(1, lines.size());
-    }
-
-    private static String days(long seconds) {
-        return seconds >= 86400 ? seconds / 86400 + "d" : seconds >= 3600 ? seconds / 3600 + "h" : seconds / 60 + "m";
     }
 }

@@ -41,6 +41,20 @@ class StalePlanTest {
     }
 
     @Test
+    void keyAgesThatGrewSinceThePlanDoNotMakeItStaleButOtherNotesDo() {
+        HostPlan saved = new HostPlan("a", Optional.empty(), List.of(), "f1", List.of("key ages: wg-mgmt 89d"));
+        HostPlan aged = new HostPlan("a", Optional.empty(), List.of(), "f1", List.of("key ages: wg-mgmt 91d",
+                "private key of wg-mgmt is 91d old, older than key_max_age 90d; rotate it with: wgform rotate -i inv.yml pb.yml --plane mgmt --hosts a"));
+        assertThatCode(() -> StalePlan.check(Plan.of(Instant.now(), "inv.yml", "pb.yml", List.of(saved)),
+                Plan.of(Instant.now(), "inv.yml", "pb.yml", List.of(aged)))).doesNotThrowAnyException();
+
+        HostPlan missingTools = aged.withNotes(List.of("missing wireguard-tools: install it or run apply with --install-packages"));
+        assertThatThrownBy(() -> StalePlan.check(Plan.of(Instant.now(), "inv.yml", "pb.yml", List.of(saved)),
+                Plan.of(Instant.now(), "inv.yml", "pb.yml", List.of(missingTools))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("different changes");
+    }
+
+    @Test
     void aHostNoLongerPlannedMakesThePlanStale() {
         assertThatThrownBy(() -> StalePlan.check(plan(Instant.now(), "a", "f1", "b", "f2"), plan(Instant.now(), "a", "f1")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no longer planned");

@@ -211,6 +211,13 @@ final class TestFacts {
             return this;
         }
 
+        /** A key file last written at {@code mtimeEpoch} (the host's clock reads 1_700_000_100). */
+        Builder keyWrittenAt(String iface, long mtimeEpoch) {
+            KeyFact k = keys.get(iface);
+            keys.put(iface, new KeyFact(k.interfaceName(), k.path(), k.publicKey(), mtimeEpoch, k.mode()));
+            return this;
+        }
+
         Builder pskMode(String path, int mode) {
             PskFact p = psks.get(path);
             psks.put(path, new PskFact(p.path(), p.hash(), p.mtimeEpoch(), mode));
