@@ -4,6 +4,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Function;
 
 /**
  * Secret bytes (a WireGuard pre-shared key) held only in memory on the workstation. It cannot print itself:
@@ -48,6 +49,20 @@ public final class Secret {
     public String base64ForTransfer() {
         checkAlive();
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /**
+     * Lends a copy of the bytes to {@code use} (for key arithmetic in this package) and zeroes the copy afterwards;
+     * {@code use} must not keep the array or return it.
+     */
+    <T> T withBytes(Function<byte[], T> use) {
+        checkAlive();
+        byte[] copy = bytes.clone();
+        try {
+            return use.apply(copy);
+        } finally {
+            Arrays.fill(copy, (byte) 0);
+        }
     }
 
     /** Number of bytes. */
