@@ -164,7 +164,7 @@ public final class ApplyService {
                 f.hostTimeEpoch(), f.nftables(), f.listening());
     }
 
-    private static ApplyReport.HostOutcome install(FleetRun run, HostPlan h, String runId, List<PskPush> psks, String keyFailure,
+    static ApplyReport.HostOutcome install(FleetRun run, HostPlan h, String runId, List<PskPush> psks, String keyFailure,
                                                    Progress progress) {
         if (!h.isReachable()) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNREACHABLE, h.unreachable().get());
         if (keyFailure != null) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, keyFailure + "; nothing was changed on it");

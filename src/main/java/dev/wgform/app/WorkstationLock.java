@@ -41,6 +41,14 @@ public final class WorkstationLock implements AutoCloseable {
 
     /** Takes the lock; an inventory that does not exist needs none (reading it fails first, with its own message). */
     public static WorkstationLock acquire(Path inventory, boolean breakLock) throws IOException, HeldException {
+        return acquire(inventory, breakLock, false);
+    }
+
+    /**
+     * @param breakStaleHere also break, without being asked, a lock whose run died on this machine: {@code rotate
+     *                       --resume} is itself the admin saying the last run is gone
+     */
+    public static WorkstationLock acquire(Path inventory, boolean breakLock, boolean breakStaleHere) throws IOException, HeldException {
         Path file = pathFor(inventory);
         if (!Files.isRegularFile(inventory) && !Files.isDirectory(inventory)) return new WorkstationLock(file, "");
         String mine = "pid=" + ProcessHandle.current().pid() + "\nhost=" + LockHolder.host() + "\nuser=" + LockHolder.user()
@@ -58,10 +66,10 @@ public final class WorkstationLock implements AutoCloseable {
                 boolean here = LockHolder.host().equals(f.get("host"));
                 boolean alive = here && pid(f).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
                 if (alive) {
-                    throw new HeldException("another wgform apply is running against " + inventory + ": " + holder
+                    throw new HeldException("another wgform run is working on " + inventory + ": " + holder
                             + " (lock " + file + "); wait for it to finish");
                 }
-                if (!breakLock) {
+                if (!breakLock && !(breakStaleHere && here)) {
                     throw new HeldException((here ? "a stale lock from " + holder + ", which is no longer running, was left behind"
                             : "the lock is held by " + holder + " on another machine") + " (" + file
                             + "); if that run is gone, run again with --break-lock (then plan shows what it left to do)");

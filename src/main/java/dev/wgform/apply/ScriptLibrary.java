@@ -10,6 +10,7 @@ final class ScriptLibrary {
     static final String COMMON = load("common.sh");
     static final String KEYS = load("keys.sh");
     static final String INSTALL = load("install.sh");
+    static final String ROTATE = load("rotate.sh");
 
     private ScriptLibrary() {}
 

@@ -64,7 +64,7 @@ final class ApplyCommand implements Callable<Integer> {
                         out.print(PlanView.render(plan, global.color()));
                         out.flush();
                     },
-                    plan -> autoApprove || askYes(out),
+                    plan -> autoApprove || askYes(out, "\nDo you want to apply these changes? Only 'yes' will be accepted: "),
                     progress);
         }
         out.print(ApplyView.render(report, global.color()));
@@ -73,8 +73,8 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /** Terraform's question: only "yes" goes ahead; no terminal or no answer means no. */
-    private static boolean askYes(PrintWriter out) {
-        out.print("\nDo you want to apply these changes? Only 'yes' will be accepted: ");
+    static boolean askYes(PrintWriter out, String question) {
+        out.print(question);
         out.flush();
         try {
             String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

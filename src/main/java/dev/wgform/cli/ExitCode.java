@@ -5,7 +5,6 @@ final class ExitCode {
     static final int OK = 0;
     static final int ERROR = 1;
     static final int CHANGES = 2;
-    static final int NOT_IMPLEMENTED = 3;
 
     private ExitCode() {}
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok, no changes", "  1  error (input problems, usage, failures)",
-                "  2  changes or drift present (plan --detailed-exitcode, drift)", "  3  not implemented yet"})
+                "  2  changes or drift present (plan --detailed-exitcode, drift)"})
 final class WgformCommand implements Runnable {
     @Mixin(name = GlobalOptions.MIXIN_NAME)
     GlobalOptions global;

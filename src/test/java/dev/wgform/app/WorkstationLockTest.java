@@ -27,7 +27,7 @@ class WorkstationLockTest {
             // a second run while this one holds it: refused, naming the holder
             assertThatThrownBy(() -> WorkstationLock.acquire(inventory(), false))
                     .isInstanceOf(WorkstationLock.HeldException.class)
-                    .hasMessageContaining("another wgform apply is running against")
+                    .hasMessageContaining("another wgform run is working on")
                     .hasMessageContaining("pid " + ProcessHandle.current().pid());
             // and --break-lock does not break a live run's lock
             assertThatThrownBy(() -> WorkstationLock.acquire(inventory(), true)).hasMessageContaining("wait for it to finish");
