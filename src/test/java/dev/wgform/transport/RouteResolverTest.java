@@ -149,6 +149,27 @@ class RouteResolverTest {
                 .hasMessage("invalid ProxyJump host 'user@:x' (expected [user@]host[:port])");
     }
 
+    /** Hosts are connected from parallel threads; each must see the config, the first lookups included (unsynchronized, this failed within 100 rounds). */
+    @Test
+    void parallelFirstLookupsAllSeeTheProxyJump() throws Exception {
+        for (int round = 0; round < 300; round++) {
+            RouteResolver resolver = resolver("Host 10.200.0.*\n  ProxyJump root@198.51.100.2\n");
+            List<java.util.concurrent.Callable<Route>> lookups = new java.util.ArrayList<>();
+            for (int i = 1; i <= 16; i++) {
+                String address = "10.200.0." + i;
+                lookups.add(() -> resolver.resolve(target(address, 22)));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            try {
+                for (java.util.concurrent.Future<Route> f : pool.invokeAll(lookups)) {
+                    assertThat(f.get().jumps()).as("round %d", round).hasSize(1);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     private RouteResolver resolver(String config) throws Exception {
         Path file = dir.resolve("config");
         Files.writeString(file, config);
