@@ -160,8 +160,48 @@ class LabRotateTest {
         assertConverged();
     }
 
+    /**
+     * lab-1 reached over the plane being rotated: sshd bound to mgmt, wg_ssh_via: mgmt, and a ProxyJump through lab-2
+     * from the ssh config. wgform's own session to lab-1 crosses the tunnel whose key is swapped under it.
+     */
     @Test
     @Order(5)
+    void rotatingThePlaneWgformsOwnSshRunsOver() throws IOException {
+        Path withSshd = work.resolve("playbook-sshd.yml");
+        Files.writeString(withSshd, PLAYBOOK + "services:\n  sshd: { plane: mgmt }\n");
+        runWith(inventory, withSshd, "apply", "--auto-approve").assertOk();
+
+        Path home = Files.createDirectories(work.resolve("home/.ssh")).getParent();
+        Files.writeString(home.resolve(".ssh/config"), "Host 10.200.0.1\n  ProxyJump root@" + Lab.address(2) + "\nHost " + Lab.address(2)
+                + "\n  IdentityFile " + Lab.KEY + "\n");
+        String lab1Key = Files.readAllLines(KNOWN_HOSTS).stream().filter(l -> l.startsWith(Lab.address(1) + " ")).findFirst().orElseThrow();
+        Path knownHosts = home.resolve("known_hosts");
+        Files.writeString(knownHosts, lab1Key.replace(Lab.address(1) + " ", "10.200.0.1 ") + "\n" + Files.readString(KNOWN_HOSTS));
+        Path viaMgmt = work.resolve("inventory-via-mgmt.yml");
+        Files.writeString(viaMgmt, Files.readString(inventory).replace("lab-1: { ", "lab-1: { wg_ssh_via: mgmt, "));
+
+        String before = publicKeys().get(1);
+        String home0 = System.getProperty("user.home");
+        System.setProperty("user.home", home.toString());
+        Lab.Result r;
+        try {
+            r = wgform(Stream.concat(Stream.of("rotate", "--no-color", "--known-hosts", knownHosts.toString(), "-i", viaMgmt.toString(),
+                    withSshd.toString()), Stream.of("--plane", "mgmt", "--hosts", "lab-1", "--psk", "--auto-approve")).toArray(String[]::new));
+            printed.append(r.out()).append(r.err());
+            r.assertOk();
+            Lab.Result plan = wgform("plan", "--no-color", "--detailed-exitcode", "--known-hosts", knownHosts.toString(), "-i", viaMgmt.toString(),
+                    withSshd.toString());
+            assertThat(plan.code()).as(plan.all()).isZero();
+        } finally {
+            System.setProperty("user.home", home0);
+        }
+        assertThat(r.out()).contains("lab-1: rotated");
+        assertThat(publicKeys().get(1)).isNotEqualTo(before);
+        assertFullyConnected();
+    }
+
+    @Test
+    @Order(6)
     void noPrivateKeyOrPskEverReachedTheWorkstationOrTheOutput() throws IOException {
         collectSecrets();
         assertThat(secrets).hasSizeGreaterThan(20); // keys and PSKs of several rotations: the scan looks for something real
@@ -182,6 +222,10 @@ class LabRotateTest {
     // ---- helpers
 
     private static Lab.Result run(String command, String... rest) {
+        return runWith(inventory, playbook, command, rest);
+    }
+
+    private static Lab.Result runWith(Path inventory, Path playbook, String command, String... rest) {
         List<String> args = new ArrayList<>(List.of("-i", inventory.toString(), playbook.toString()));
         args.addAll(List.of(rest));
         Lab.Result r = wgformLab(command, args.toArray(String[]::new));
