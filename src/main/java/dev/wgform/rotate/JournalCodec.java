@@ -1,5 +1,6 @@
 package dev.wgform.rotate;
 
+import dev.wgform.apply.RotationOp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -59,8 +60,9 @@ public final class JournalCodec {
             String stageName = text(e, "stage");
             Stage stage = Stage.fromJson(stageName).orElseThrow(() -> new IllegalArgumentException("unknown stage '" + stageName + "'"));
             Object at = e.get("swapped_at");
-            hosts.add(new HostRotation(text(e, "host"), integer(e, "batch"), stage, optionalText(e, "old_public_key"),
-                    optionalText(e, "new_public_key"), at instanceof Number ? OptionalLong.of(((Number) at).longValue()) : OptionalLong.empty(),
+            String host = text(e, "host");
+            hosts.add(new HostRotation(host, integer(e, "batch"), stage, publicKey(e, "old_public_key", host),
+                    publicKey(e, "new_public_key", host), at instanceof Number ? OptionalLong.of(((Number) at).longValue()) : OptionalLong.empty(),
                     optionalText(e, "message").orElse("")));
         }
         Object psk = m.get("rotate_psk");
@@ -77,6 +79,15 @@ public final class JournalCodec {
     private static Optional<String> optionalText(Map<String, Object> m, String key) {
         Object v = m.get(key);
         return v instanceof String && !((String) v).isEmpty() ? Optional.of((String) v) : Optional.empty();
+    }
+
+    // Keys go into the rotation's scripts: a damaged one is refused here, by name, not half-way through a stage.
+    private static Optional<String> publicKey(Map<String, Object> m, String key, String host) {
+        Optional<String> k = optionalText(m, key);
+        if (k.isPresent() && !RotationOp.PUBLIC_KEY.matcher(k.get()).matches()) {
+            throw new IllegalArgumentException(host + ": '" + key + "' is not a WireGuard public key: " + k.get());
+        }
+        return k;
     }
 
     private static int integer(Map<String, Object> m, String key) {

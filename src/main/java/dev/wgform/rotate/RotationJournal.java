@@ -2,8 +2,10 @@ package dev.wgform.rotate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +27,8 @@ public record RotationJournal(int formatVersion, String plane, String iface, boo
         if (plane == null || iface == null || started == null) throw new IllegalArgumentException("plane, interface and start are required");
         hosts = List.copyOf(hosts);
         if (hosts.isEmpty()) throw new IllegalArgumentException("a rotation has at least one host");
+        Set<String> seen = new HashSet<>();
+        for (HostRotation h : hosts) if (!seen.add(h.host())) throw new IllegalArgumentException(h.host() + " is listed twice");
     }
 
     /** A new rotation: {@code hosts} in order, {@code batchSize} at a time. */

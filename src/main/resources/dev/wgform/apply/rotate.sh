@@ -115,6 +115,7 @@ rot_unstage() { # iface pubkey
 
 # Waits (at most `timeout` seconds) for a handshake after `since` with every peer given as "PUBKEY ADDRESS" lines
 # on stdin (a heredoc: the script itself is sh's stdin), pinging the ones still missing so there is traffic to start one.
+# wg prints 0 for a peer it never heard from: never a fresh handshake, even against a swap time of 0.
 rot_await() { # iface since timeout
   rot_iface "$1"
   ra_peers=$(cat)
@@ -125,7 +126,7 @@ rot_await() { # iface since timeout
     while IFS=' ' read -r ra_p ra_a; do
       [ -n "$ra_p" ] || continue
       ra_t=$(printf '%s\n' "$ra_hs" | awk -v p="$ra_p" '$1 == p { print $2 }')
-      if [ -n "$ra_t" ] && [ "$ra_t" -ge "$2" ]; then continue; fi
+      if [ -n "$ra_t" ] && [ "$ra_t" -gt 0 ] && [ "$ra_t" -ge "$2" ]; then continue; fi
       ra_missing="$ra_missing$ra_p $ra_a
 "
     done <<EOF
@@ -141,7 +142,7 @@ EOF
   printf '%s\n' "$ra_peers" | while IFS=' ' read -r ra_p ra_a; do
     [ -n "$ra_p" ] || continue
     ra_t=$(printf '%s\n' "$ra_hs" | awk -v p="$ra_p" '$1 == p { print $2 }')
-    if [ -n "$ra_t" ] && [ "$ra_t" -ge "$2" ]; then say "@@handshake $1 $ra_p $ra_t"; else say "@@nohandshake $1 $ra_p"; fi
+    if [ -n "$ra_t" ] && [ "$ra_t" -gt 0 ] && [ "$ra_t" -ge "$2" ]; then say "@@handshake $1 $ra_p $ra_t"; else say "@@nohandshake $1 $ra_p"; fi
   done
 }
 
