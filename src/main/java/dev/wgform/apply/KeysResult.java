@@ -1,5 +1,6 @@
 package dev.wgform.apply;
 
+import dev.wgform.crypto.WgKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public record KeysResult(Map<String, String> publicKeys, Map<String, Long> keyMtimes, Set<String> createdKeys,
                          Map<String, String> pskHashes) {
-    private static final Pattern PUBLIC_KEY = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     public KeysResult {
@@ -45,7 +45,7 @@ public record KeysResult(Map<String, String> publicKeys, Map<String, Long> keyMt
                 case "@@error":
                     throw new RemoteScriptException("keys step failed: " + (f.length > 1 ? line.substring(8) : "no reason given"));
                 case "@@pubkey":
-                    if (f.length != 3 || !PUBLIC_KEY.matcher(f[2]).matches()) throw malformed(line);
+                    if (f.length != 3 || !WgKeys.isValidKeyText(f[2])) throw malformed(line);
                     pub.put(f[1], f[2]);
                     break;
                 case "@@keymtime":

@@ -1,5 +1,6 @@
 package dev.wgform.facts;
 
+import dev.wgform.crypto.WgKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
 public final class FactParser {
     private static final Set<String> TOOLS = Set.of("wg", "wg-quick", "wireguard-go", "nft", "firewall-cmd", "sshd",
             "systemctl", "sudo", "ss", "ip", "pgrep");
-    private static final Pattern PUBLIC_KEY = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final String MANIFEST_PATH = "/var/lib/wgform/manifest.json";
@@ -255,7 +255,7 @@ public final class FactParser {
                     + "remove it and wgform will generate a new one (peers then need the new public key)");
         }
         if (pub.equals("nowg")) pub = "";
-        else if (!PUBLIC_KEY.matcher(pub).matches()) throw new IllegalArgumentException("not a public key for " + path);
+        else if (!WgKeys.isValidKeyText(pub)) throw new IllegalArgumentException("not a public key for " + path);
         keys.put(iface, new KeyFact(iface, path, pub, mtime(s.payload.get(0)), mode(s.payload.get(0))));
     }
 
