@@ -45,7 +45,8 @@ final class JournalFiles {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.getFileName().toString().startsWith("rotation-" + plane + "-") && p.toString().endsWith(".json"))
+                // exactly this plane's names: plane mgmt must not read mgmt-2's journals
+                s.filter(p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote("rotation-" + plane + "-") + "[0-9]{8}T[0-9]{6}Z\\.json"))
                         .sorted().forEach(files::add);
             }
         }

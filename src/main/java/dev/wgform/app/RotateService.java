@@ -272,7 +272,10 @@ public final class RotateService {
 
         private void verify(List<HostRotation> batch) throws IOException, InvalidInputException, RotationException {
             int seconds = (int) verifyTimeout.toSeconds();
-            Map<String, Step> steps = exec(ops().verify(batch, seconds), verifyTimeout.plus(STEP_TIMEOUT));
+            Map<String, List<RotationOp>> ops = ops().verify(batch, seconds);
+            // a peer pings each rotating host in turn, each for up to the timeout
+            long waits = ops.values().stream().mapToLong(l -> l.size()).max().orElse(1);
+            Map<String, Step> steps = exec(ops, verifyTimeout.multipliedBy(waits).plus(STEP_TIMEOUT));
             List<HostRotation> good = new ArrayList<>();
             List<HostRotation> bad = new ArrayList<>();
             Map<String, String> why = new LinkedHashMap<>();

@@ -67,9 +67,18 @@ rot_drop() { # path-with-suffix
   rm -f -- "$R$1" || fail "cannot remove $1"
 }
 
-# The interface takes the key in the file, live: sessions restart with it, the tunnels stay configured.
+# The interface takes the key in the file, live: sessions restart with it, the tunnels stay configured. Prints
+# when the key went live: now, or for a resumed run whose key is already live, when .prev was kept (the swap), so
+# verification still counts the handshakes made since then.
 rot_live_key() { # iface key-path
   rot_iface "$1"
+  lk_want=$(wg pubkey <"$R$2" 2>"$OUT" 9>&-) || fail "wg pubkey failed for the key of $1: $(detail)"
+  lk_have=$(wg show "$1" public-key 2>"$OUT" 9>&-) || fail "cannot read the public key of $1: $(detail)"
+  if [ -n "$lk_want" ] && [ "$lk_want" = "$lk_have" ] && [ -e "$R$2.prev" ]; then
+    lk_at=$(stat -c %Y "$R$2.prev") || fail "cannot stat $2.prev"
+    say "@@swapped $1 $lk_at"
+    return 0
+  fi
   run wg set "$1" private-key "$R$2" || fail "cannot set the private key of $1: $(detail)"
   say "@@swapped $1 $(date +%s)"
 }

@@ -200,9 +200,26 @@ class RotationScriptShellTest {
 
     // --- live changes: exactly the wg set argv
 
+    /** A resumed swap whose key is already live sets nothing and reports the swap as when .prev was kept. */
+    @Test
+    void aKeyAlreadyLiveIsNotSetAgainAndKeepsItsSwapTime() throws Exception {
+        host.up(IF, "");
+        String key = host.genKey(KEY);
+        host.genKey(KEY + ".prev");
+        Files.setLastModifiedTime(host.root.resolve(KEY.substring(1) + ".prev"), java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        Files.writeString(host.state.resolve("pub-" + IF), FakeHost.realWg("pubkey", key + "\n") + "\n");
+
+        FakeHost.Run r = run(new RotationOp.LiveKey(IF, KEY));
+
+        assertThat(r.exit()).isZero();
+        assertThat(RotationResult.parse(r.stdout()).swappedAt(IF)).hasValue(1_700_000_000L);
+        assertThat(rawCalls("wg [set]")).isEmpty();
+    }
+
     @Test
     void liveStepsCallWgSetWithExactlyTheExpectedArguments() {
         host.up(IF, "");
+        host.genKey(KEY);
         String root = host.root.toString();
 
         FakeHost.Run run = run(

@@ -109,7 +109,8 @@ class HostKeyCheckingTest {
         }
         assertThat(all).as("options seen (so the pattern works)").contains("--known-hosts", "--accept-new-host-keys", "--json");
         assertThat(all.stream().filter(o -> o.matches(".*(host-?key|known|strict|insecure|trust|verify|fingerprint|ignore|skip).*")))
-                .containsExactlyInAnyOrder("--known-hosts", "--accept-new-host-keys");
+                .containsExactlyInAnyOrder("--known-hosts", "--accept-new-host-keys",
+                        "--verify-timeout"); // rotate: how long to wait for handshakes and pings after a key swap, not SSH
     }
 
     /**
