@@ -98,7 +98,6 @@ public record InstallResult(Status status, Optional<String> phase, String messag
     }
 
     private static RemoteScriptException malformed(String line) {
-        String shown = line.length() > 120 ? line.substring(0, 120) + "..." : line;
-        return new RemoteScriptException("install step printed a line wgform does not understand: " + shown);
+        return RemoteScriptException.malformed("install step", line);
     }
 }

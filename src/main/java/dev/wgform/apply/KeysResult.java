@@ -72,8 +72,6 @@ public record KeysResult(Map<String, String> publicKeys, Map<String, Long> keyMt
     }
 
     private static RemoteScriptException malformed(String line) {
-        // Our own lines carry no secrets; still, show only the marker and a bounded prefix.
-        String shown = line.length() > 120 ? line.substring(0, 120) + "..." : line;
-        return new RemoteScriptException("keys step printed a line wgform does not understand: " + shown);
+        return RemoteScriptException.malformed("keys step", line);
     }
 }

@@ -109,7 +109,6 @@ public record RotationResult(Map<String, String> currentKeys, Map<String, String
     }
 
     private static RemoteScriptException malformed(String line) {
-        String shown = line.length() > 120 ? line.substring(0, 120) + "..." : line;
-        return new RemoteScriptException("rotation step printed a line wgform does not understand: " + shown);
+        return RemoteScriptException.malformed("rotation step", line);
     }
 }
