@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +47,7 @@ final class JournalFiles {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 // exactly this plane's names: plane mgmt must not read mgmt-2's journals
-                s.filter(p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote("rotation-" + plane + "-") + "[0-9]{8}T[0-9]{6}Z\\.json"))
+                s.filter(p -> p.getFileName().toString().matches(Pattern.quote("rotation-" + plane + "-") + "[0-9]{8}T[0-9]{6}Z\\.json"))
                         .sorted().forEach(files::add);
             }
         }

@@ -5,6 +5,7 @@ import dev.wgform.crypto.Secret;
 import dev.wgform.desired.Peer;
 import dev.wgform.model.AddressText;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,7 +200,7 @@ public final class StageOps {
     }
 
     private static Set<String> hostsOf(List<HostRotation> rs) {
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         rs.forEach(r -> out.add(r.host()));
         return out;
     }

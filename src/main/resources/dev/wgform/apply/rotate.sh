@@ -129,6 +129,7 @@ rot_await() { # iface since timeout
   rot_iface "$1"
   ra_peers=$(cat)
   ra_end=$(( $(date +%s) + $3 ))
+  ra_pinged=0
   while :; do
     ra_hs=$(wg show "$1" latest-handshakes 2>"$OUT" 9>&-) || fail "cannot read the handshakes of $1: $(detail)"
     ra_missing=
@@ -142,7 +143,9 @@ rot_await() { # iface since timeout
 $ra_peers
 EOF
     [ -z "$ra_missing" ] && break
-    [ "$(date +%s)" -ge "$ra_end" ] && break
+    # the deadline counts in whole seconds: the silent peers get at least one round of pings, whenever it falls
+    [ "$ra_pinged" = 1 ] && [ "$(date +%s)" -ge "$ra_end" ] && break
+    ra_pinged=1
     printf '%s' "$ra_missing" | while IFS=' ' read -r ra_p ra_a; do
       [ -n "$ra_a" ] && ping -c 1 -W 1 "$ra_a" </dev/null >/dev/null 2>&1 9>&-
     done

@@ -133,7 +133,7 @@ class HostKeyCheckingTest {
                         + "|Workstation\\.java: \"(XDG_CONFIG_HOME|PATH)\"" // where timers go, what cron finds
                         + "|Machine\\.java: \"SUDO_(UID|GID)\"" // the local lab: who owns what it makes
                         + "|LockHolder\\.java: \"HOSTNAME\"" // the name a lock gives its holder, where /proc has none
-                        + "|RotateService\\.java: HOLD_AFTER_STAGE" // a test holds a rotation after a stage, to SIGKILL it
+                        + "|RotationRun\\.java: HOLD_AFTER_STAGE" // a test holds a rotation after a stage, to SIGKILL it
                         + "|PassphraseSource\\.java: ENVIRONMENT_VARIABLE")); // a key's passphrase, WGFORM_SSH_PASSPHRASE
         assertThat(PassphraseSource.ENVIRONMENT_VARIABLE).doesNotContainIgnoringCase("host");
     }
