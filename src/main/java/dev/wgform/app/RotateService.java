@@ -1,6 +1,6 @@
 package dev.wgform.app;
 
-import dev.wgform.apply.RotationOp;
+import dev.wgform.crypto.WgKeys;
 import dev.wgform.facts.KeyFact;
 import dev.wgform.model.InvalidInputException;
 import dev.wgform.plan.HostPlan;
@@ -102,7 +102,7 @@ public final class RotateService {
             HostPlan mine = PlaneReconcile.narrow(p, members.iface(host).name(), false, run.rendered.get(host));
             mine.actionable().forEach(c -> pending.add(host + ": " + c.label() + " (" + c.action().name().toLowerCase() + ")"));
             KeyFact key = run.facts.get(host).keys().get(members.iface(host).name());
-            if (key == null || !RotationOp.PUBLIC_KEY.matcher(key.publicKey()).matches()) pending.add(host + ": no usable private key");
+            if (key == null || !WgKeys.isValidKeyText(key.publicKey())) pending.add(host + ": no usable private key");
         }
         if (!pending.isEmpty()) {
             throw new RotationException("plane " + members.plane() + " does not match the playbook yet: " + String.join("; ", pending)

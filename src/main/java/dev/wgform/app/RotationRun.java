@@ -1,5 +1,6 @@
 package dev.wgform.app;
 
+import dev.wgform.crypto.WgKeys;
 import dev.wgform.apply.RemoteScriptException;
 import dev.wgform.apply.RotationOp;
 import dev.wgform.apply.RotationResult;
@@ -128,10 +129,14 @@ final class RotationRun {
                 abort(batch, "prepare failed on " + r.host() + ": " + s.failure);
                 return;
             }
-            String next = s.result.nextKeys().get(iface);
+            Optional<String> next = s.result.nextKey(iface);
             String current = s.result.currentKeys().get(iface);
-            done.add(r.prepared(current, next));
-            progress.line(r.host() + ": next key ready (public key " + shortKey(next) + ")");
+            if (next.isEmpty() || current == null) {
+                abort(batch, "prepare on " + r.host() + " did not report its current and next public keys");
+                return;
+            }
+            done.add(r.prepared(current, next.get()));
+            progress.line(r.host() + ": next key ready (public key " + WgKeys.shortForm(next.get()) + ")");
         }
         record(done, Stage.PREPARED);
     }
@@ -170,7 +175,7 @@ final class RotationRun {
             return;
         }
         record(swapped, Stage.SWAPPED);
-        for (HostRotation r : batch) progress.line(r.host() + ": now on its new key " + shortKey(r.newKey().orElseThrow()));
+        for (HostRotation r : batch) progress.line(r.host() + ": now on its new key " + WgKeys.shortForm(r.newKey().orElseThrow()));
     }
 
     private void verify(List<HostRotation> batch) throws IOException, InvalidInputException, RotationException {
@@ -256,7 +261,7 @@ final class RotationRun {
         List<HostRotation> ended = new ArrayList<>();
         for (HostRotation r : failed) ended.add(r.ended(Stage.ROLLED_BACK, why));
         record(ended, null);
-        for (HostRotation r : failed) progress.line(r.host() + ": rolled back to its old key " + shortKey(r.oldKey().orElseThrow()));
+        for (HostRotation r : failed) progress.line(r.host() + ": rolled back to its old key " + WgKeys.shortForm(r.oldKey().orElseThrow()));
     }
 
     /** The plane's configs rewritten to match what the interfaces now do. */
@@ -303,7 +308,7 @@ final class RotationRun {
         });
         Map<String, Step> out = new LinkedHashMap<>();
         for (int i = 0; i < hosts.size(); i++) out.put(hosts.get(i), steps.get(i));
-        for (String h : members.hosts()) out.putIfAbsent(h, Step.of(RotationResult.parse("@@end\n")));
+        for (String h : members.hosts()) out.putIfAbsent(h, Step.of(RotationResult.none())); // hosts with no op in this step
         return out;
     }
 
@@ -361,7 +366,4 @@ final class RotationRun {
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
     }
 
-    private static String shortKey(String key) {
-        return key.length() > 8 ? key.substring(0, 8) + "…" : key;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.wgform.apply;
 
+import dev.wgform.crypto.WgKeys;
 import dev.wgform.crypto.Secret;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,7 +14,6 @@ public sealed interface RotationOp permits RotationOp.Prepare, RotationOp.PushNe
         RotationOp.Demote, RotationOp.Drop, RotationOp.LiveKey, RotationOp.LivePsk, RotationOp.Move, RotationOp.Restore,
         RotationOp.Unstage, RotationOp.AwaitHandshakes, RotationOp.Ping {
 
-    Pattern PUBLIC_KEY = Pattern.compile("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=");
     /** host:port, [v6]:port; what wg set takes as an endpoint, checked so it can go on a command line. */
     Pattern ENDPOINT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):[0-9]{1,5}");
     Pattern ALLOWED_IPS = Pattern.compile("[0-9A-Fa-f:.]+/[0-9]{1,3}(,[0-9A-Fa-f:.]+/[0-9]{1,3})*");
@@ -223,7 +223,7 @@ public sealed interface RotationOp permits RotationOp.Prepare, RotationOp.PushNe
     }
 
     private static void checkKey(String key) {
-        if (key == null || !PUBLIC_KEY.matcher(key).matches()) throw new IllegalArgumentException("not a WireGuard public key: " + key);
+        if (!WgKeys.isValidKeyText(key)) throw new IllegalArgumentException("not a WireGuard public key: " + key);
     }
 
     private static void checkEndpoint(String endpoint) {

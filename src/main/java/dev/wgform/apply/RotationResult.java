@@ -1,5 +1,6 @@
 package dev.wgform.apply;
 
+import dev.wgform.crypto.WgKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,11 @@ public record RotationResult(Map<String, String> currentKeys, Map<String, String
         handshakes = Collections.unmodifiableMap(new LinkedHashMap<>(handshakes));
         silent = Collections.unmodifiableSet(new LinkedHashSet<>(silent));
         pings = Collections.unmodifiableMap(new LinkedHashMap<>(pings));
+    }
+
+    /** What a host with nothing to do in a step reports. */
+    public static RotationResult none() {
+        return new RotationResult(Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), Map.of());
     }
 
     public Optional<String> nextKey(String iface) {
@@ -67,7 +73,7 @@ public record RotationResult(Map<String, String> currentKeys, Map<String, String
                 case "@@error":
                     throw new RemoteScriptException("rotation step failed: " + (line.length() > 8 ? line.substring(8) : "no reason given"));
                 case "@@key":
-                    if (f.length != 4 || !RotationOp.PUBLIC_KEY.matcher(f[3]).matches()) throw malformed(line);
+                    if (f.length != 4 || !WgKeys.isValidKeyText(f[3])) throw malformed(line);
                     if (f[2].equals("current")) current.put(f[1], f[3]);
                     else if (f[2].equals("next")) next.put(f[1], f[3]);
                     else throw malformed(line);

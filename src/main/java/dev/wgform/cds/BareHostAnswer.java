@@ -1,65 +1,31 @@
 package dev.wgform.cds;
 
 import dev.wgform.facts.FactScript;
-import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
-import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
+import org.apache.sshd.server.command.AbstractCommandSupport;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The training server's answer to the fact script: it reads the script to its end, as sh would, and prints what a
- * Debian host with wireguard-tools and nothing of wgform's yet would print. Nothing is run.
+ * Debian host with wireguard-tools and nothing of wgform's yet would print. Nothing is run. MINA's command support
+ * holds the streams and runs {@link #run} on a thread of its own.
  */
-final class BareHostAnswer implements Command {
-    private InputStream in;
-    private OutputStream out;
-    private ExitCallback exit;
-
-    @Override
-    public void setInputStream(InputStream in) {
-        this.in = in;
+final class BareHostAnswer extends AbstractCommandSupport {
+    BareHostAnswer(String command) {
+        super(command, null);
     }
 
     @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        // nothing goes to stderr
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback exit) {
-        this.exit = exit;
-    }
-
-    @Override
-    public void start(ChannelSession channel, Environment env) {
-        Thread answer = new Thread(() -> {
-            int status = 0;
-            try {
-                in.readAllBytes();
-                out.write(facts().getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } catch (IOException e) {
-                status = 1;
-            }
-            exit.onExit(status);
-        }, "wgform-cds-answer");
-        answer.setDaemon(true);
-        answer.start();
-    }
-
-    @Override
-    public void destroy(ChannelSession channel) {
-        // the answer thread ends with the channel's streams
+    public void run() {
+        try {
+            getInputStream().readAllBytes();
+            getOutputStream().write(facts().getBytes(StandardCharsets.UTF_8));
+            getOutputStream().flush();
+            onExit(0);
+        } catch (IOException e) {
+            onExit(1, e.getMessage());
+        }
     }
 
     private static String facts() {

@@ -70,7 +70,7 @@ public final class ClassArchiveTraining {
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(userKey.getPublic(), key));
-        server.setCommandFactory((channel, command) -> new BareHostAnswer());
+        server.setCommandFactory((channel, command) -> new BareHostAnswer(command));
         server.start();
         try {
             int port = server.getPort();

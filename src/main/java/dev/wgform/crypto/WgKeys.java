@@ -55,6 +55,11 @@ public final class WgKeys {
         return text != null && KEY_TEXT.matcher(text).matches();
     }
 
+    /** Enough of a public key to tell peers apart in a message: "AbCdEfGh…". */
+    public static String shortForm(String publicKey) {
+        return publicKey.length() <= 8 ? publicKey : publicKey.substring(0, 8) + "…";
+    }
+
     /** The 32 bytes of a public key given as wg prints it; IllegalArgumentException if wg would refuse the text. */
     public static byte[] decodePublicKey(String text) {
         if (!isValidKeyText(text)) throw new IllegalArgumentException("not a WireGuard key (44 base64 characters ending in '=')");

@@ -1,5 +1,6 @@
 package dev.wgform.planner;
 
+import dev.wgform.crypto.WgKeys;
 import dev.wgform.facts.KeyFact;
 import dev.wgform.facts.LiveInterface;
 import dev.wgform.facts.LivePeer;
@@ -126,21 +127,21 @@ final class WgRules {
         for (Map.Entry<String, List<String>> w : wanted.entrySet()) {
             List<String> have = running.get(w.getKey());
             if (have == null) {
-                drift.add("live: peer " + shortKey(w.getKey()) + " is missing");
+                drift.add("live: peer " + WgKeys.shortForm(w.getKey()) + " is missing");
             } else if (!sameRoutes(have, w.getValue())) {
-                drift.add("live: peer " + shortKey(w.getKey()) + " has allowed IPs " + String.join(",", normalised(have))
+                drift.add("live: peer " + WgKeys.shortForm(w.getKey()) + " has allowed IPs " + String.join(",", normalised(have))
                         + " instead of " + String.join(",", normalised(w.getValue())));
             }
         }
-        for (String k : running.keySet()) if (!wanted.containsKey(k)) drift.add("live: unexpected peer " + shortKey(k));
+        for (String k : running.keySet()) if (!wanted.containsKey(k)) drift.add("live: unexpected peer " + WgKeys.shortForm(k));
         OptionalInt port = config.listenPort();
         if (port.isPresent() && live.listenPort().isPresent() && port.getAsInt() != live.listenPort().getAsInt()) {
             drift.add("live: listening on " + live.listenPort().getAsInt() + " instead of " + port.getAsInt());
         }
         if (key.isPresent() && key.get().publicKeyKnown() && !live.publicKey().isBlank()
                 && !live.publicKey().equals(key.get().publicKey())) {
-            drift.add("live: running with public key " + shortKey(live.publicKey()) + ", its key file has "
-                    + shortKey(key.get().publicKey()));
+            drift.add("live: running with public key " + WgKeys.shortForm(live.publicKey()) + ", its key file has "
+                    + WgKeys.shortForm(key.get().publicKey()));
         }
         return drift;
     }
@@ -157,8 +158,4 @@ final class WgRules {
         return out;
     }
 
-    /** Enough of a public key to tell peers apart in a message: "AbCdEfGh…". */
-    static String shortKey(String key) {
-        return key.length() <= 8 ? key : key.substring(0, 8) + "…";
-    }
 }

@@ -1,6 +1,6 @@
 package dev.wgform.rotate;
 
-import dev.wgform.apply.RotationOp;
+import dev.wgform.crypto.WgKeys;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class JournalCodec {
     // Keys go into the rotation's scripts: a damaged one is refused here, by name, not half-way through a stage.
     private static Optional<String> publicKey(Map<String, Object> m, String key, String host) {
         Optional<String> k = optionalText(m, key);
-        if (k.isPresent() && !RotationOp.PUBLIC_KEY.matcher(k.get()).matches()) {
+        if (k.isPresent() && !WgKeys.isValidKeyText(k.get())) {
             throw new IllegalArgumentException(host + ": '" + key + "' is not a WireGuard public key: " + k.get());
         }
         return k;

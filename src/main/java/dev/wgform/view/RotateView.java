@@ -1,5 +1,6 @@
 package dev.wgform.view;
 
+import dev.wgform.crypto.WgKeys;
 import dev.wgform.rotate.HostRotation;
 import dev.wgform.rotate.RotationJournal;
 import dev.wgform.rotate.Stage;
@@ -29,7 +30,7 @@ public final class RotateView {
         for (HostRotation h : j.hosts()) {
             b.append(h.host()).append(": ").append(status(h.stage(), color));
             if (h.oldKey().isPresent() && h.newKey().isPresent()) {
-                b.append(" (").append(shortKey(h.oldKey().get())).append(" -> ").append(shortKey(h.newKey().get()));
+                b.append(" (").append(WgKeys.shortForm(h.oldKey().get())).append(" -> ").append(WgKeys.shortForm(h.newKey().get()));
                 b.append(h.stage() == Stage.COMMITTED ? ", new key in use" : h.stage() == Stage.ROLLED_BACK || h.stage() == Stage.ABORTED
                         ? ", old key in use" : "").append(')');
             }
@@ -57,7 +58,4 @@ public final class RotateView {
         }
     }
 
-    private static String shortKey(String key) {
-        return key.length() > 8 ? key.substring(0, 8) + "…" : key;
-    }
 }
