@@ -96,12 +96,22 @@ final class FactsGathering {
         }
     }
 
-    /** How wgform reaches a host: its ansible_host, or its plane address once it is reached over a plane (wg_ssh_via). */
+    /**
+     * How wgform reaches a host: its ansible_host, or its plane address once it is reached over a plane (wg_ssh_via);
+     * through its bastion (wg_ssh_jump) when it has one, the bastion reached as wgform reaches it on its own.
+     */
     static SshTarget targetOf(Fleet fleet, Host host) {
+        return targetOf(fleet, host, 0);
+    }
+
+    private static SshTarget targetOf(Fleet fleet, Host host, int depth) {
         SshTarget base = SshTarget.of(host);
         Optional<String> via = host.sshVia().flatMap(plane -> fleet.address(plane, host.name())).map(a -> a.getHostAddress());
-        if (via.isEmpty()) return base;
-        return new SshTarget(base.host(), via.get(), base.port(), base.user(), base.identityFile(), base.become(), base.proxyJump());
+        SshTarget direct = via.isEmpty() ? base
+                : new SshTarget(base.host(), via.get(), base.port(), base.user(), base.identityFile(), base.become(), base.proxyJump());
+        // the inventory checks refuse loops; the depth bound only keeps a bad Fleet built in code from recursing forever
+        Optional<Host> bastion = depth > 8 ? Optional.empty() : host.sshJump().flatMap(name -> fleet.inventory().host(name));
+        return bastion.isEmpty() ? direct : direct.via(targetOf(fleet, bastion.get(), depth + 1));
     }
 
     private static String firstLine(String s) {

@@ -1,10 +1,17 @@
 package dev.wgform.inventory;
 
 import dev.wgform.model.Host;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-/** Host variables that name planes (wg_addresses keys and wg_ssh_via), and the address SSH would connect to. */
+/**
+ * Host variables that name planes (wg_addresses keys and wg_ssh_via) or hosts (wg_ssh_jump), and the address SSH
+ * would connect to.
+ */
 final class HostChecks {
     private HostChecks() {}
 
@@ -33,6 +40,40 @@ final class HostChecks {
                             + " (wg_ssh_via) but is not a member of it; add it to the plane or change wg_ssh_via");
                 }
             }
+            jump(inventory, h, problems);
+        }
+    }
+
+    /** wg_ssh_jump names another inventory host, and following the jumps never comes back to a host already passed. */
+    private static void jump(LoadedInventory inventory, Host h, Problems problems) {
+        if (h.sshJump().isEmpty()) return;
+        String bastion = h.sshJump().get();
+        String key = inventory.key(h, "wg_ssh_jump");
+        if (bastion.equals(h.name())) {
+            problems.add(inventory.where(h, "wg_ssh_jump"), key, h.name() + " names itself as its jump host (wg_ssh_jump);"
+                    + " set wg_ssh_jump only on the hosts behind the bastion, not on a group that contains it");
+            return;
+        }
+        if (inventory.inventory().host(bastion).isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Host other : inventory.inventory().hosts()) names.add(other.name());
+            problems.add(inventory.where(h, "wg_ssh_jump"), key, "wg_ssh_jump names host '" + bastion
+                    + "', which is not in the inventory" + Suggestions.didYouMean(bastion, names)
+                    + "; the jump host must be an inventory host (wgform logs into it with its own ansible_* settings)");
+            return;
+        }
+        Set<String> passed = new LinkedHashSet<>(List.of(h.name()));
+        Optional<String> next = Optional.of(bastion);
+        while (next.isPresent()) {
+            String at = next.get();
+            if (!passed.add(at)) {
+                if (at.equals(h.name())) { // reported once per loop member, each at its own line
+                    problems.add(inventory.where(h, "wg_ssh_jump"), key, "wg_ssh_jump makes a loop: "
+                            + String.join(" -> ", passed) + " -> " + at + "; one of these hosts must be reached directly");
+                }
+                return;
+            }
+            next = inventory.inventory().host(at).flatMap(Host::sshJump);
         }
     }
 }

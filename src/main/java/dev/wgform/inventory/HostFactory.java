@@ -38,13 +38,14 @@ final class HostFactory {
         Optional<String> osFamily = Optional.ofNullable(vars.get("wg_os_family"))
                 .flatMap(v -> Values.choice(v.value(), "", quiet, HostVars.OS_FAMILIES));
         Optional<String> sshVia = text(vars, "wg_ssh_via");
+        Optional<String> sshJump = text(vars, "wg_ssh_jump");
         Map<String, Object> plain = new LinkedHashMap<>();
         vars.forEach((k, v) -> {
             Object value = Values.plain(v.value());
             if (value != null) plain.put(k, value);
         });
         return new Host(name, ansibleHost.orElse(name), port, user, key, become, endpoint, addresses, nat, lan,
-                publicInterface, osFamily, sshVia, groups, plain, where);
+                publicInterface, osFamily, sshVia, sshJump, groups, plain, where);
     }
 
     private static Optional<String> text(Map<String, VarDef> vars, String name) {

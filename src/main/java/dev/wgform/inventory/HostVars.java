@@ -16,7 +16,7 @@ import java.util.Optional;
 final class HostVars {
     static final List<String> WG_VARS = List.of(
             "wg_endpoint", "wg_addresses", "wg_nat", "wg_lan", "wg_public_interface", "wg_os_family", "wg_ssh_via",
-            "wg_postgresql_version");
+            "wg_ssh_jump", "wg_postgresql_version");
     static final List<String> OS_FAMILIES = List.of("debian", "redhat");
 
     private HostVars() {}
@@ -34,6 +34,7 @@ final class HostVars {
             case "ansible_ssh_private_key_file":
             case "ansible_private_key_file":
             case "wg_ssh_via":
+            case "wg_ssh_jump":
                 Values.text(v, key, problems);
                 break;
             case "ansible_port":

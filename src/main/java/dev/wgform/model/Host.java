@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param publicInterface   {@code wg_public_interface}, else eth0
  * @param osFamily          {@code wg_os_family} (debian | redhat), else detected on the host
  * @param sshVia            {@code wg_ssh_via}: reach this host over that plane's address
+ * @param sshJump           {@code wg_ssh_jump}: reach this host through that other inventory host (a bastion),
+ *                          logged into as wgform reaches it
  * @param groups            every group the host is in, ancestors included, in inventory order
  * @param vars              all merged variables, for templates
  * @param source            where the host was declared
@@ -40,6 +42,7 @@ public record Host(
         String publicInterface,
         Optional<String> osFamily,
         Optional<String> sshVia,
+        Optional<String> sshJump,
         List<String> groups,
         Map<String, Object> vars,
         SourceRef source) {
@@ -51,12 +54,22 @@ public record Host(
         lan = List.copyOf(lan);
         groups = List.copyOf(groups);
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+        java.util.Objects.requireNonNull(sshJump, "sshJump");
+    }
+
+    /** A host reached directly or over a plane, without a bastion (the form before {@code wg_ssh_jump}). */
+    public Host(String name, String sshAddress, int sshPort, Optional<String> sshUser, Optional<String> sshPrivateKeyFile,
+                boolean become, Optional<String> endpoint, Map<String, InetAddress> planeAddresses, boolean nat, List<Cidr> lan,
+                String publicInterface, Optional<String> osFamily, Optional<String> sshVia, List<String> groups,
+                Map<String, Object> vars, SourceRef source) {
+        this(name, sshAddress, sshPort, sshUser, sshPrivateKeyFile, become, endpoint, planeAddresses, nat, lan, publicInterface,
+                osFamily, sshVia, Optional.empty(), groups, vars, source);
     }
 
     /** This host with its OS family set, as detected on the host when the inventory does not say. */
     public Host withOsFamily(String family) {
         return new Host(name, sshAddress, sshPort, sshUser, sshPrivateKeyFile, become, endpoint, planeAddresses, nat, lan,
-                publicInterface, Optional.of(family), sshVia, groups, vars, source);
+                publicInterface, Optional.of(family), sshVia, sshJump, groups, vars, source);
     }
 
     public boolean inGroup(String group) {

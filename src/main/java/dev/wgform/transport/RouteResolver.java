@@ -37,9 +37,25 @@ final class RouteResolver {
      * would be dialled directly (seen in the lab: one connect in three went straight to a plane address).
      */
     synchronized Route resolve(SshTarget target) throws ConnectFailure {
+        return resolve(target, 0);
+    }
+
+    /**
+     * An inventory jump host ({@code wg_ssh_jump}) is reached by its own route, with its own user, port and key;
+     * it replaces the ssh config's ProxyJump for this target, as an explicit value wins over the config.
+     */
+    private Route resolve(SshTarget target, int depth) throws ConnectFailure {
         int explicitPort = target.port() == SshTarget.DEFAULT_PORT ? 0 : target.port();
         Resolved resolved = lookup(target.address(), explicitPort, target.user(), target.identityFile());
         List<Hop> jumps = new ArrayList<>();
+        if (target.jumpHost().isPresent()) {
+            if (depth >= MAX_JUMPS) throw new ConnectFailure("more than " + MAX_JUMPS + " jump hosts (wg_ssh_jump) on the way");
+            Route bastion = resolve(target.jumpHost().get(), depth + 1);
+            jumps.addAll(bastion.jumps());
+            jumps.add(bastion.target());
+            if (jumps.size() > MAX_JUMPS) throw new ConnectFailure("more than " + MAX_JUMPS + " jump hosts on the way");
+            return new Route(jumps, resolved.hop());
+        }
         Optional<String> jumpSpec = target.proxyJump().or(() -> resolved.proxyJump());
         if (jumpSpec.isPresent()) addJumps(jumpSpec.get(), jumps, 0);
         return new Route(jumps, resolved.hop());

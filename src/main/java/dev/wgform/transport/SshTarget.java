@@ -22,6 +22,8 @@ import java.util.Optional;
  *                     default identities of {@link SshSettings}
  * @param become       {@code ansible_become}: run commands through {@code sudo -n} when the login user is not root
  * @param proxyJump    an OpenSSH {@code ProxyJump} value ({@code [user@]host[:port][,...]}); else the ssh config's
+ * @param jumpHost     {@code wg_ssh_jump}: another inventory host to pass through, logged into with its own settings
+ *                     (and its own route); it replaces any ProxyJump of the ssh config for this target
  */
 public record SshTarget(
         String host,
@@ -30,7 +32,8 @@ public record SshTarget(
         Optional<String> user,
         Optional<Path> identityFile,
         boolean become,
-        Optional<String> proxyJump) {
+        Optional<String> proxyJump,
+        Optional<SshTarget> jumpHost) {
 
     public static final int DEFAULT_PORT = 22;
 
@@ -43,6 +46,21 @@ public record SshTarget(
         Objects.requireNonNull(proxyJump, "proxyJump");
         user = user.filter(u -> !u.isBlank());
         proxyJump = proxyJump.filter(p -> !p.isBlank());
+        Objects.requireNonNull(jumpHost, "jumpHost");
+        if (proxyJump.isPresent() && jumpHost.isPresent()) {
+            throw new IllegalArgumentException(host + " has both a ProxyJump and a jump host; give one");
+        }
+    }
+
+    /** A target without an inventory jump host. */
+    public SshTarget(String host, String address, int port, Optional<String> user, Optional<Path> identityFile,
+                     boolean become, Optional<String> proxyJump) {
+        this(host, address, port, user, identityFile, become, proxyJump, Optional.empty());
+    }
+
+    /** This target reached through {@code bastion}, logged into as that host is when reached itself. */
+    public SshTarget via(SshTarget bastion) {
+        return new SshTarget(host, address, port, user, identityFile, become, Optional.empty(), Optional.of(bastion));
     }
 
     /** The target for an inventory host; {@code ~/} in the key file name is the local home directory, as in Ansible. */

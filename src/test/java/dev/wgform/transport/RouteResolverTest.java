@@ -170,6 +170,59 @@ class RouteResolverTest {
         }
     }
 
+    @Test
+    void anInventoryJumpHostIsLoggedIntoWithItsOwnSettings() throws Exception {
+        RouteResolver resolver = new RouteResolver(Optional.empty(), List.of(defaultKey));
+        SshTarget bastion = new SshTarget("bastion", "203.0.113.1", 2222, Optional.of("jump"),
+                Optional.of(Path.of("/keys/bastion")), false, Optional.empty());
+        SshTarget behind = new SshTarget("db-1", "10.200.0.3", 22, Optional.of("root"), Optional.of(Path.of("/keys/db")),
+                true, Optional.empty()).via(bastion);
+
+        Route route = resolver.resolve(behind);
+
+        assertThat(route.jumps()).containsExactly(new Hop("203.0.113.1", 2222, "jump", List.of(Path.of("/keys/bastion")), true));
+        assertThat(route.target()).isEqualTo(new Hop("10.200.0.3", 22, "root", List.of(Path.of("/keys/db")), true));
+    }
+
+    @Test
+    void anInventoryJumpHostWinsOverTheConfigsProxyJumpButKeepsItsOwn() throws Exception {
+        RouteResolver resolver = resolver("""
+                Host 10.200.0.*
+                  ProxyJump other
+                Host 203.0.113.1
+                  ProxyJump outer
+                Host outer
+                  HostName 198.51.100.9
+                  User gate
+                """);
+        SshTarget bastion = new SshTarget("bastion", "203.0.113.1", 22, Optional.empty(), Optional.empty(), false, Optional.empty());
+
+        Route route = resolver.resolve(target("10.200.0.3", 22).via(bastion));
+
+        assertThat(route.jumps()).extracting(Hop::hostName).containsExactly("198.51.100.9", "203.0.113.1");
+        assertThat(route.jumps().get(0).user()).isEqualTo("gate");
+        assertThat(route.target().hostName()).isEqualTo("10.200.0.3");
+    }
+
+    @Test
+    void jumpHostsChainInOrder() throws Exception {
+        RouteResolver resolver = new RouteResolver(Optional.empty(), List.of(defaultKey));
+        SshTarget outer = new SshTarget("outer", "203.0.113.1", 22, Optional.of("a"), Optional.empty(), false, Optional.empty());
+        SshTarget inner = new SshTarget("inner", "10.0.0.1", 22, Optional.of("b"), Optional.empty(), false, Optional.empty()).via(outer);
+
+        Route route = resolver.resolve(target("10.0.1.1", 22).via(inner));
+
+        assertThat(route.jumps()).extracting(Hop::hostName).containsExactly("203.0.113.1", "10.0.0.1");
+        assertThat(route.jumps()).extracting(Hop::user).containsExactly("a", "b");
+    }
+
+    @Test
+    void aTargetCannotHaveBothAProxyJumpAndAJumpHost() {
+        SshTarget bastion = target("203.0.113.1", 22);
+        assertThatThrownBy(() -> new SshTarget("db-1", "10.0.0.1", 22, Optional.empty(), Optional.empty(), false,
+                Optional.of("gate"), Optional.of(bastion))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private RouteResolver resolver(String config) throws Exception {
         Path file = dir.resolve("config");
         Files.writeString(file, config);
