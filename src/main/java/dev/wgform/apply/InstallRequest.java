@@ -18,10 +18,12 @@ import java.util.Set;
  * @param systemd      PID 1 is systemd: enable/disable wg-quick@IFACE at boot
  * @param psks         pre-shared keys to write with the files (backed up and rolled back with them, so a failed
  *                     install never leaves a PSK file that disagrees with the config in use)
+ * @param tighten      key and PSK files whose mode goes back to 0600
+ * @param confirm      the watchdog that undoes a firewall or sshd change unless confirmed ({@link ConfirmWindow})
  */
 public record InstallRequest(String runId, List<FileWrite> writes, List<String> deletes, List<InterfaceStep> interfaces,
                              List<ServiceStep> services, Optional<FirewallStep> firewall, String manifestJson,
-                             boolean systemd, List<PskPush> psks, List<String> tighten) {
+                             boolean systemd, List<PskPush> psks, List<String> tighten, Optional<ConfirmWindow> confirm) {
     public static final String MANIFEST_PATH = "/var/lib/wgform/manifest.json";
 
     public InstallRequest {
@@ -39,6 +41,34 @@ public record InstallRequest(String runId, List<FileWrite> writes, List<String> 
         Set<String> names = new HashSet<>();
         for (ServiceStep s : services) {
             if (!names.add(s.name())) throw new IllegalArgumentException("service listed twice: " + s.name());
+        }
+        if (confirm == null) throw new IllegalArgumentException("confirm (Optional) is required");
+        if (confirm.isPresent()) checkConfirm(confirm.get(), writes, deletes, firewall, names);
+    }
+
+    /** Without a confirm window. */
+    public InstallRequest(String runId, List<FileWrite> writes, List<String> deletes, List<InterfaceStep> interfaces,
+                          List<ServiceStep> services, Optional<FirewallStep> firewall, String manifestJson, boolean systemd,
+                          List<PskPush> psks, List<String> tighten) {
+        this(runId, writes, deletes, interfaces, services, firewall, manifestJson, systemd, psks, tighten, Optional.empty());
+    }
+
+    /** The same request with the watchdog armed before its firewall and sshd effects. */
+    public InstallRequest withConfirm(ConfirmWindow window) {
+        return new InstallRequest(runId, writes, deletes, interfaces, services, firewall, manifestJson, systemd, psks, tighten,
+                Optional.of(window));
+    }
+
+    private static void checkConfirm(ConfirmWindow c, List<FileWrite> writes, List<String> deletes, Optional<FirewallStep> firewall,
+                                     Set<String> services) {
+        Set<String> touched = new HashSet<>(deletes);
+        writes.forEach(w -> touched.add(w.path()));
+        for (String p : c.paths()) {
+            if (!touched.contains(p)) throw new IllegalArgumentException("confirm window guards " + p + ", which this step neither writes nor deletes");
+        }
+        if (c.firewall() && firewall.isEmpty()) throw new IllegalArgumentException("confirm window reloads a firewall the step does not load");
+        for (String s : c.services()) {
+            if (!services.contains(s)) throw new IllegalArgumentException("confirm window reloads " + s + ", which the step does not reload");
         }
     }
 

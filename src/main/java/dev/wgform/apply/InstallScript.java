@@ -50,12 +50,13 @@ public final class InstallScript {
             sh.append("#!/bin/sh\n# wgform install step: stage, commit, effects, verify; rolls back on failure; prints no secret\n");
             sh.append("RUN=").append(Shell.quote(req.runId())).append('\n');
             sh.append("SYSTEMD=").append(req.systemd() ? 1 : 0).append('\n');
-            sh.append(ScriptLibrary.COMMON).append(ScriptLibrary.INSTALL);
+            sh.append(ScriptLibrary.COMMON).append(ScriptLibrary.INSTALL).append(ScriptLibrary.CONFIRM);
             rollback();
             sh.append("main() {\n");
             flags();
             line("take_lock " + Shell.quote(LockHolder.current())
                     + " || fail lock \"another wgform run is in progress on this host: $LOCK_HOLDER (lock /var/lib/wgform/lock)\"");
+            line("confirm_pending || fail lock \"$CONFIRM_MSG\"");
             for (String dir : touchedDirs()) line("clean_stale " + root(dir));
             line("OUT=$(new_temp \"$STATE\") || fail lock 'cannot create a temp file in /var/lib/wgform'");
             tighten();
@@ -159,6 +160,7 @@ public final class InstallScript {
         // then the firewall, then interfaces come up, then services that may listen on their addresses.
         private void effects() {
             line("PHASE=effects");
+            req.confirm().ifPresent(this::arm);
             List<InterfaceStep> ifs = req.interfaces();
             for (int k = 0; k < ifs.size(); k++) {
                 String i = Shell.quote(ifs.get(k).iface());
@@ -182,6 +184,21 @@ public final class InstallScript {
                 }
             }
             for (int n = 0; n < req.services().size(); n++) service(n, req.services().get(n));
+        }
+
+        /**
+         * Every backup exists by now: the watchdog script goes into this run's backup directory and starts, so a
+         * change that cuts wgform off is undone by the host itself. No watchdog, no change: failing here rolls back.
+         */
+        private void arm(ConfirmWindow window) {
+            String step = Shell.quote("confirm:arm");
+            line("mkdir -p \"$BK\" || fail " + step + " 'cannot create the backup directory'");
+            line("base64 -d >\"$BK/revert.sh\" 2>\"$OUT\" <<'" + Shell.HEREDOC_END + "' || fail " + step
+                    + " \"cannot write the watchdog script: $(detail)\"");
+            sh.append(Shell.base64Body(RevertScript.build(req)));
+            line("confirm_arm " + window.seconds() + " || fail " + step + " "
+                    + Shell.quote("cannot start the watchdog that restores the " + window.what() + " unless confirmed"));
+            line("step_ok " + step);
         }
 
         private void down(int k, InterfaceStep s) {
@@ -257,6 +274,7 @@ public final class InstallScript {
             line("write_manifest <<'" + Shell.HEREDOC_END + "'");
             sh.append(Shell.base64Body(req.manifestJson()));
             line("prune_backups");
+            line("confirm_settle");
             line("say '@@result ok'");
             line("exit 0");
         }

@@ -11,6 +11,7 @@ final class ScriptLibrary {
     static final String KEYS = load("keys.sh");
     static final String INSTALL = load("install.sh");
     static final String ROTATE = load("rotate.sh");
+    static final String CONFIRM = load("confirm.sh");
 
     private ScriptLibrary() {}
 

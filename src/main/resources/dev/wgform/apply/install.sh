@@ -15,6 +15,7 @@ fail() { # step message
   IN_ROLLBACK=1
   trap '' HUP INT TERM
   rollback
+  confirm_disarm
   if [ "$ROLLBACK_FAILED" = 0 ]; then
     say "@@result rolled-back $PHASE $2"
     exit 1
