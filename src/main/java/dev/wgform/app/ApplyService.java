@@ -62,6 +62,7 @@ public final class ApplyService {
         try (FleetRun run = FleetReader.read(options, progress)) {
             if (saved.isPresent()) StalePlan.check(saved.get(), run.plan);
             printer.print(run.plan);
+            SshPathRefusals.check(saved, run.plan, options.force()); // before any host or the lock file is touched
             if (!run.plan.hasChanges()) return new ApplyReport(run.plan, false, outcomesWithoutChanges(run.plan));
             if (saved.isEmpty() && !confirmation.confirm(run.plan)) return new ApplyReport(run.plan, false, List.of());
             run.loaded.saveLockIfChanged();

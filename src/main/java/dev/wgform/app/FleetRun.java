@@ -72,7 +72,14 @@ final class FleetRun implements AutoCloseable {
         plan = Planner.plan(Instant.now(), paths.inventory().toString(), paths.playbook().toString(), planned, rendered,
                 plannedFacts, unreachable);
         plan = new Plan(plan.formatVersion(), plan.createdAt(), plan.inventory(), plan.playbook(),
-                plan.hosts().stream().map(this::withNotes).toList());
+                plan.hosts().stream().map(this::withNotes).map(this::withRefusals).toList());
+    }
+
+    /** The SSH path guard's refusals, for the hosts that were reached and planned. */
+    private HostPlan withRefusals(HostPlan p) {
+        Optional<HostState> d = desired(p.host());
+        if (d.isEmpty()) return p;
+        return SshPathRefusals.of(loaded.fleet(), d.get(), rendered.getOrDefault(p.host(), List.of()), p);
     }
 
     Optional<RemoteHost> remote(String host) {

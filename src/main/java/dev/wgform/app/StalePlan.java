@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * A saved plan is applied only while it still holds: every host reports the same facts it was made from, and the
- * playbook still gives the same changes. Otherwise it is refused as stale, naming what moved.
+ * playbook still gives the same changes (and the same SSH path refusals). Otherwise it is refused as stale, naming
+ * what moved.
  */
 final class StalePlan {
     private StalePlan() {}
@@ -44,7 +45,7 @@ final class StalePlan {
     /** Key ages grow with the clock, not with the hosts or the playbook: they cannot make a saved plan stale. */
     private static Plan withoutKeyAges(Plan p) {
         List<HostPlan> hosts = p.hosts().stream().map(h -> new HostPlan(h.host(), h.unreachable(), h.changes(), h.factsFingerprint(),
-                h.notes().stream().filter(n -> !KeyAgeNotes.isKeyAgeNote(n)).toList())).toList();
+                h.notes().stream().filter(n -> !KeyAgeNotes.isKeyAgeNote(n)).toList(), h.refusals())).toList();
         return new Plan(p.formatVersion(), p.createdAt(), p.inventory(), p.playbook(), hosts);
     }
 }

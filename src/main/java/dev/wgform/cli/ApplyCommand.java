@@ -46,6 +46,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by plan --out; applied only if the hosts still match it.")
     Optional<Path> planFile;
 
+    @Option(names = "--force", description = "Apply even where the plan would cut wgform's own SSH path to a host "
+            + "(plan shows why it refuses); without it such a plan is refused before any host is touched.")
+    boolean force;
+
     @Option(names = "--break-lock", description = "Remove a lock left behind by an apply that is no longer running (a killed run); plan then shows what it left to do.")
     boolean breakLock;
 
@@ -59,9 +63,9 @@ final class ApplyCommand implements Callable<Integer> {
         Optional<Plan> saved = planFile.isPresent() ? Optional.of(PlanFile.read(planFile.get())) : Optional.empty();
         ApplyReport report;
         try (WorkstationLock lock = WorkstationLock.acquire(fleet.paths().inventory(), breakLock)) {
-            report = new ApplyService().apply(RunOptionsFactory.of(global, fleet.paths(), limit), saved, installPackages,
+            report = new ApplyService().apply(RunOptionsFactory.of(global, fleet.paths(), limit).withForce(force), saved, installPackages,
                     plan -> {
-                        out.print(PlanView.render(plan, global.color()));
+                        out.print(PlanView.render(plan, global.color(), force));
                         out.flush();
                     },
                     plan -> autoApprove || askYes(out, "\nDo you want to apply these changes? Only 'yes' will be accepted: "),

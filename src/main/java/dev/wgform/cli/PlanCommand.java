@@ -39,6 +39,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PLANFILE", description = "Save the plan for a later apply.")
     Optional<Path> out;
 
+    @Option(names = "--force", description = "Show the plan's refusals (changes that would cut wgform's own SSH path) "
+            + "as warnings and exit as if there were none.")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
@@ -47,13 +51,14 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), global.verbose());
         Plan plan = new PlanService().plan(RunOptionsFactory.of(global, fleet.paths(), limit), progress);
-        stdout.print(json ? PlanJson.render(plan) + "\n" : PlanView.render(plan, global.color()));
+        stdout.print(json ? PlanJson.render(plan) + "\n" : PlanView.render(plan, global.color(), force));
         stdout.flush();
         if (out.isPresent()) {
             PlanFile.write(plan, out.get());
             progress.line("Saved the plan to " + out.get() + "; apply it with: wgform apply -i ... " + out.get());
         }
         if (!plan.unreachable().isEmpty()) return ExitCode.ERROR;
+        if (!plan.refused().isEmpty() && !force) return ExitCode.ERROR; // apply would refuse it
         return detailedExitcode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
 }

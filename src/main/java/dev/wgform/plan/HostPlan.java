@@ -17,18 +17,27 @@ import java.util.Optional;
  * @param factsFingerprint {@code HostFacts.fingerprint()} of the facts planned against, so apply can refuse a plan
  *                         made stale by a changed host; empty for an unreachable host
  * @param notes            remarks for people ("postgresql is not running on db-1: file only")
+ * @param refusals         why applying this plan would cut wgform's own SSH path to the host (each naming the host,
+ *                         the path and the safe order); apply refuses such a plan unless forced
  */
 public record HostPlan(String host, Optional<String> unreachable, List<Change> changes, String factsFingerprint,
-                       List<String> notes) {
+                       List<String> notes, List<String> refusals) {
     public HostPlan {
         Checks.name(host, "host");
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
+        refusals = List.copyOf(refusals);
+        if (unreachable.isPresent() && !refusals.isEmpty()) throw new IllegalArgumentException(host + " is unreachable: it cannot have refusals");
         if (factsFingerprint == null) throw new IllegalArgumentException("fingerprint is required (empty when unreachable)");
         if (unreachable.isPresent() && (!changes.isEmpty() || !factsFingerprint.isEmpty())) {
             throw new IllegalArgumentException(host + " is unreachable: it cannot have changes or a fingerprint");
         }
         if (unreachable.isEmpty() && factsFingerprint.isEmpty()) throw new IllegalArgumentException(host + ": fingerprint is required");
+    }
+
+    /** A plan without refusals. */
+    public HostPlan(String host, Optional<String> unreachable, List<Change> changes, String factsFingerprint, List<String> notes) {
+        this(host, unreachable, changes, factsFingerprint, notes, List.of());
     }
 
     /** A host whose facts could not be read. */
@@ -71,7 +80,7 @@ public record HostPlan(String host, Optional<String> unreachable, List<Change> c
         int at = out.size();
         while (at > 0 && out.get(at - 1).type() == ResourceType.MANIFEST) at--;
         out.addAll(at, byKey.values());
-        return new HostPlan(host, unreachable, out, factsFingerprint, notes);
+        return new HostPlan(host, unreachable, out, factsFingerprint, notes, refusals);
     }
 
     /** This plan with more notes. */
@@ -79,7 +88,16 @@ public record HostPlan(String host, Optional<String> unreachable, List<Change> c
         if (more.isEmpty()) return this;
         List<String> all = new ArrayList<>(notes);
         for (String n : more) if (!all.contains(n)) all.add(n);
-        return new HostPlan(host, unreachable, changes, factsFingerprint, all);
+        return new HostPlan(host, unreachable, changes, factsFingerprint, all, refusals);
+    }
+
+    /** This plan with these refusals in place of its own. */
+    public HostPlan withRefusals(List<String> replacement) {
+        return new HostPlan(host, unreachable, changes, factsFingerprint, notes, replacement);
+    }
+
+    public boolean isRefused() {
+        return !refusals.isEmpty();
     }
 
     /**

@@ -41,6 +41,11 @@ final class Node {
         return new Node(at, map.get(name));
     }
 
+    /** This object has a field of that name (for fields later formats added). */
+    boolean has(String name) {
+        return value instanceof Map && ((Map<?, ?>) value).containsKey(name);
+    }
+
     List<Node> list() throws PlanFormatException {
         if (!(value instanceof List)) throw invalid("expected an array, found " + JsonReader.typeName(value));
         List<Node> out = new ArrayList<>();

@@ -58,6 +58,11 @@ public record Plan(String formatVersion, Instant createdAt, String inventory, St
         return hosts.stream().anyMatch(HostPlan::hasChanges);
     }
 
+    /** Hosts whose plan would cut wgform's own SSH path to them. */
+    public List<HostPlan> refused() {
+        return hosts.stream().filter(HostPlan::isRefused).toList();
+    }
+
     public List<HostPlan> unreachable() {
         return hosts.stream().filter(h -> !h.isReachable()).toList();
     }

@@ -27,6 +27,7 @@ public final class PlanCodec {
         summary.put("change", s.change());
         summary.put("destroy", s.destroy());
         summary.put("unreachable", plan.unreachable().size());
+        summary.put("refused", plan.refused().size());
         root.put("summary", summary);
         root.put("has_changes", plan.hasChanges());
         List<Object> hosts = new ArrayList<>();
@@ -41,6 +42,7 @@ public final class PlanCodec {
         out.put("unreachable", h.unreachable());
         out.put("facts_fingerprint", h.factsFingerprint());
         out.put("notes", h.notes());
+        out.put("refusals", h.refusals());
         List<Object> changes = new ArrayList<>();
         for (Change c : h.changes()) changes.add(change(c));
         out.put("changes", changes);
@@ -99,9 +101,12 @@ public final class PlanCodec {
     private static HostPlan host(Node h) throws PlanFormatException {
         Optional<String> unreachable = h.field("unreachable").optionalString();
         List<String> notes = h.field("notes").strings();
+        // plans saved before the SSH path guard have no refusals: read them as none (the fresh plan has its own)
+        List<String> refusals = h.has("refusals") ? h.field("refusals").strings() : List.of();
         List<Change> changes = new ArrayList<>();
         for (Node c : h.field("changes").list()) changes.add(change(c.object()));
-        return h.build(() -> new HostPlan(h.field("host").string(), unreachable, changes, h.field("facts_fingerprint").string(), notes));
+        return h.build(() -> new HostPlan(h.field("host").string(), unreachable, changes, h.field("facts_fingerprint").string(), notes,
+                refusals));
     }
 
     private static Change change(Node c) throws PlanFormatException {

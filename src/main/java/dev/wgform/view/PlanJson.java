@@ -13,7 +13,7 @@ import dev.wgform.plan.PlanCodec;
  *   "created_at": "2025-01-02T03:04:05Z",     // ISO-8601 instant
  *   "inventory": "inventories/lab.yml",       // paths as given on the command line
  *   "playbook": "playbooks/lab.yml",
- *   "summary": {"add": 4, "change": 2, "destroy": 0, "unreachable": 1},   // derived; not read back
+ *   "summary": {"add": 4, "change": 2, "destroy": 0, "unreachable": 1, "refused": 0},   // derived; not read back
  *   "has_changes": true,                                                 // derived; not read back
  *   "hosts": [                                // inventory order
  *     {
@@ -21,6 +21,8 @@ import dev.wgform.plan.PlanCodec;
  *       "unreachable": null,                  // or the reason, then "changes" is [] and the fingerprint ""
  *       "facts_fingerprint": "3f1c...",       // 64 hex: HostFacts.fingerprint() planned against
  *       "notes": ["postgresql is not running on lab-1: file only"],
+ *       "refusals": [],                       // why applying would cut wgform's SSH path to the host; apply
+ *                                             // refuses the plan unless --force (absent in older plan files: none)
  *       "changes": [                          // every managed resource, no-ops included, manifest last
  *         {
  *           "type": "wg_config",              // private_key | preshared_key | wg_config | interface | firewall

@@ -24,13 +24,14 @@ class PlanJsonTest {
         assertThat(root).containsOnlyKeys("format_version", "created_at", "inventory", "playbook", "summary", "has_changes", "hosts");
         assertThat(root.get("format_version")).isEqualTo("1");
         assertThat(root.get("created_at")).isEqualTo("2025-01-02T03:04:05Z");
-        assertThat(root.get("summary")).isEqualTo(Map.of("add", 2L, "change", 2L, "destroy", 1L, "unreachable", 1L));
+        assertThat(root.get("summary")).isEqualTo(Map.of("add", 2L, "change", 2L, "destroy", 1L, "unreachable", 1L, "refused", 0L));
         assertThat(root.get("has_changes")).isEqualTo(true);
 
         List<Object> hosts = list(root.get("hosts"));
         assertThat(hosts).extracting(h -> map(h).get("host")).containsExactly("lab-1", "lab-2", "lab-3", "lab-4");
         Map<String, Object> lab1 = map(hosts.get(0));
-        assertThat(lab1).containsOnlyKeys("host", "unreachable", "facts_fingerprint", "notes", "changes");
+        assertThat(lab1).containsOnlyKeys("host", "unreachable", "facts_fingerprint", "notes", "refusals", "changes");
+        assertThat(lab1.get("refusals")).isEqualTo(List.of());
         assertThat(lab1.get("unreachable")).isEqualTo(JsonReader.NULL);
         assertThat(lab1.get("facts_fingerprint")).isEqualTo(PlanSamples.FP);
         assertThat(map(hosts.get(2)).get("unreachable")).isEqualTo("connection refused");
