@@ -1,5 +1,6 @@
 package dev.wgform.app;
 
+import dev.wgform.apply.ConfirmWindow;
 import dev.wgform.apply.InstallRequest;
 import dev.wgform.apply.InstallResult;
 import dev.wgform.apply.InstallScript;
@@ -20,6 +21,7 @@ import dev.wgform.transport.ExecResult;
 import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.TransportException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,6 +43,21 @@ public final class ApplyService {
     static final Duration KEYS_TIMEOUT = Duration.ofSeconds(60);
     static final Duration INSTALL_TIMEOUT = Duration.ofSeconds(180);
     static final Duration PACKAGES_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Seconds a host waits for the confirmation of a firewall or sshd change before undoing it; 0: not armed. */
+    private final int confirmSeconds;
+
+    public ApplyService() {
+        this(ConfirmWindow.DEFAULT_SECONDS);
+    }
+
+    /** @param confirmSeconds see {@link ConfirmWindow}; 0 arms no watchdog (for hosts reached another way) */
+    public ApplyService(int confirmSeconds) {
+        if (confirmSeconds < 0 || confirmSeconds > ConfirmWindow.MAX_SECONDS) {
+            throw new IllegalArgumentException("confirm timeout must be 0-" + ConfirmWindow.MAX_SECONDS + " s: " + confirmSeconds);
+        }
+        this.confirmSeconds = confirmSeconds;
+    }
 
     /** Asked once, with the plan on screen; true to go ahead. */
     @FunctionalInterface
@@ -74,8 +91,13 @@ public final class ApplyService {
             Map<String, List<PskPush>> psks = PskAssignment.forPlan(run.plan, run.facts.keySet(), run.desired);
             try {
                 List<HostPlan> hosts = run.plan.hosts();
+                // a new session through the same route as the run's own: what the next run will need to work
+                ChangeConfirmation changes = new ChangeConfirmation(confirmSeconds,
+                        host -> run.transport.connect(FactsGathering.targetOf(run.loaded.fleet(), run.readings.get(host).host())),
+                        Clock.systemDefaultZone(), d -> Thread.sleep(d.toMillis()));
                 List<ApplyReport.HostOutcome> outcomes = ParallelHosts.map(options.parallel(), hosts,
-                        h -> install(run, h, runId, psks.getOrDefault(h.host(), List.of()), keyFailures.get(h.host()), progress));
+                        h -> install(run, h, runId, psks.getOrDefault(h.host(), List.of()), keyFailures.get(h.host()), progress, changes));
+                outcomes = changes.afterDeadlines(outcomes, options.parallel(), progress);
                 progress.verbose(String.format("apply: %d SSH sessions, %d remote commands in all", run.transport.sessionsOpened(),
                         FleetReader.commands(run.readings.values())));
                 return new ApplyReport(run.plan, true, outcomes);
@@ -167,6 +189,12 @@ public final class ApplyService {
 
     static ApplyReport.HostOutcome install(FleetRun run, HostPlan h, String runId, List<PskPush> psks, String keyFailure,
                                                    Progress progress) {
+        return install(run, h, runId, psks, keyFailure, progress, ChangeConfirmation.off());
+    }
+
+    /** With a confirm window for firewall and sshd changes: applied only once a new session confirmed them. */
+    static ApplyReport.HostOutcome install(FleetRun run, HostPlan h, String runId, List<PskPush> psks, String keyFailure,
+                                           Progress progress, ChangeConfirmation confirmation) {
         if (!h.isReachable()) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNREACHABLE, h.unreachable().get());
         if (keyFailure != null) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, keyFailure + "; nothing was changed on it");
         if (!h.hasChanges()) return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.UNCHANGED, "no changes");
@@ -175,7 +203,8 @@ public final class ApplyService {
         long start = System.nanoTime();
         InstallRequest request;
         try {
-            request = InstallRequests.from(runId, h, desired.orElseThrow(), run.rendered.get(h.host()), run.facts.get(h.host()), psks);
+            request = InstallRequests.from(runId, h, desired.orElseThrow(), run.rendered.get(h.host()), run.facts.get(h.host()), psks,
+                    confirmation.seconds());
         } catch (IllegalArgumentException | IllegalStateException e) {
             // e.g. a path in this host's manifest no script may carry: this host fails, the others go on
             progress.line(h.host() + ": FAILED: " + e.getMessage());
@@ -188,17 +217,26 @@ public final class ApplyService {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (result.ok()) {
                 String did = effectsOf(h);
+                if (request.confirm().isPresent()) {
+                    progress.step(h.host(), "installed, confirming from a new SSH session", took);
+                    return confirmation.confirm(h.host(), runId, request.confirm().get(), did.isEmpty() ? "files updated" : did, progress);
+                }
                 progress.step(h.host(), "applied" + (did.isEmpty() ? "" : ": " + did), took);
                 return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.OK, did.isEmpty() ? "files updated" : did);
             }
             String why = result.status().name().toLowerCase().replace('_', ' ') + (result.phase().map(p -> " in " + p).orElse(""))
                     + ": " + result.message();
             progress.step(h.host(), "FAILED, " + why, took);
+            // cut short after arming: only the watchdog can still undo a change that locked wgform out
+            if (result.status() == InstallResult.Status.INTERRUPTED && request.confirm().isPresent()) {
+                return confirmation.lost(h.host(), runId, request.confirm().get(), why);
+            }
             return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, why);
         } catch (TransportException | RemoteScriptException e) {
             progress.line(h.host() + ": FAILED: " + e.getMessage());
-            return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, e.getMessage()
-                    + " (the host keeps its old files or its new ones, never a mix; run plan to see which)");
+            String why = e.getMessage() + " (the host keeps its old files or its new ones, never a mix; run plan to see which)";
+            if (request.confirm().isPresent()) return confirmation.lost(h.host(), runId, request.confirm().get(), why);
+            return new ApplyReport.HostOutcome(h.host(), ApplyReport.Status.FAILED, why);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.wgform.app;
 
+import dev.wgform.apply.ConfirmWindow;
 import dev.wgform.apply.FileWrite;
 import dev.wgform.apply.FirewallStep;
 import dev.wgform.apply.InstallRequest;
@@ -36,6 +37,14 @@ final class InstallRequests {
 
     static InstallRequest from(String runId, HostPlan plan, HostState desired, List<RenderedFile> rendered, HostFacts facts,
                                List<PskPush> psks) {
+        return from(runId, plan, desired, rendered, facts, psks, 0);
+    }
+
+    /**
+     * @param confirmSeconds the confirm window for a firewall or sshd change ({@link ConfirmWindow}); 0 for none
+     */
+    static InstallRequest from(String runId, HostPlan plan, HostState desired, List<RenderedFile> rendered, HostFacts facts,
+                               List<PskPush> psks, int confirmSeconds) {
         Map<String, RenderedFile> byPath = new LinkedHashMap<>();
         for (RenderedFile f : rendered) byPath.put(f.path(), f);
 
@@ -46,10 +55,13 @@ final class InstallRequests {
         java.util.Set<String> servicesToReload = new java.util.LinkedHashSet<>();
         Optional<FirewallStep> firewall = Optional.empty();
         List<String> tighten = new ArrayList<>();
+        Map<String, String> kindByPath = new LinkedHashMap<>();
+        java.util.Set<String> sshd = new java.util.HashSet<>();
 
         for (Change c : plan.actionable()) {
             if (c.file().isPresent()) {
                 String path = c.file().get().path();
+                kindByPath.put(path, c.file().get().kind());
                 if (c.action() == Action.DELETE) {
                     deletes.add(path);
                 } else {
@@ -80,15 +92,20 @@ final class InstallRequests {
         for (String name : servicesToReload) {
             Optional<ServiceState> s = serviceOf(desired, name);
             if (s.isPresent()) {
+                if (s.get().kind() == ServiceKind.SSHD) sshd.add(name);
                 services.add(ServiceCommands.step(s.get().name(), s.get().kind(), facts.systemd(),
                         s.get().custom().flatMap(c -> c.validate()), s.get().custom().flatMap(c -> c.reload())));
             } else if (name.equals("sshd")) { // the binding was removed: sshd reloads without wgform's drop-in
                 services.add(ServiceCommands.step("sshd", ServiceKind.SSHD, facts.systemd(), Optional.empty(), Optional.empty()));
+                sshd.add("sshd");
             }
         }
 
-        return new InstallRequest(runId, writes, deletes, interfaces, services, firewall, manifestJson(rendered), facts.systemd(), psks,
-                tighten);
+        InstallRequest request = new InstallRequest(runId, writes, deletes, interfaces, services, firewall, manifestJson(rendered),
+                facts.systemd(), psks, tighten);
+        // the changes that can cut wgform off the host undo themselves unless a new session confirms them
+        Optional<ConfirmWindow> window = ConfirmWindow.forStep(confirmSeconds, kindByPath, firewall, services, sshd);
+        return window.isPresent() ? request.withConfirm(window.get()) : request;
     }
 
     /** One step per interface: the strongest of what the changes ask (down > restart > up > live sync). */

@@ -4,6 +4,7 @@ import dev.wgform.app.ApplyReport;
 import dev.wgform.app.ApplyService;
 import dev.wgform.app.Progress;
 import dev.wgform.app.WorkstationLock;
+import dev.wgform.apply.ConfirmWindow;
 import dev.wgform.model.InvalidInputException;
 import dev.wgform.plan.Plan;
 import dev.wgform.plan.PlanFile;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,6 +52,12 @@ final class ApplyCommand implements Callable<Integer> {
             + "(plan shows why it refuses); without it such a plan is refused before any host is touched.")
     boolean force;
 
+    @Option(names = "--confirm-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "When a host's firewall or sshd config changes, the host undoes that change by itself unless wgform "
+                    + "reaches it again over a new SSH session within SECONDS (default ${DEFAULT-VALUE}, 10-3600). "
+                    + "0 turns this off: only for hosts you can reach another way (a console).")
+    int confirmTimeout;
+
     @Option(names = "--break-lock", description = "Remove a lock left behind by an apply that is no longer running (a killed run); plan then shows what it left to do.")
     boolean breakLock;
 
@@ -58,12 +66,16 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidInputException, IOException, WorkstationLock.HeldException {
+        if (confirmTimeout != 0 && (confirmTimeout < ConfirmWindow.MIN_SECONDS || confirmTimeout > ConfirmWindow.MAX_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "--confirm-timeout must be 0 (off) or " + ConfirmWindow.MIN_SECONDS
+                    + "-" + ConfirmWindow.MAX_SECONDS + " seconds: " + confirmTimeout);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(spec.commandLine().getErr(), global.verbose());
         Optional<Plan> saved = planFile.isPresent() ? Optional.of(PlanFile.read(planFile.get())) : Optional.empty();
         ApplyReport report;
         try (WorkstationLock lock = WorkstationLock.acquire(fleet.paths().inventory(), breakLock)) {
-            report = new ApplyService().apply(RunOptionsFactory.of(global, fleet.paths(), limit).withForce(force), saved, installPackages,
+            report = new ApplyService(confirmTimeout).apply(RunOptionsFactory.of(global, fleet.paths(), limit).withForce(force), saved, installPackages,
                     plan -> {
                         out.print(PlanView.render(plan, global.color(), force));
                         out.flush();
