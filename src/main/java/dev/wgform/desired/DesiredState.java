@@ -39,4 +39,14 @@ public final class DesiredState {
         }
         return out;
     }
+
+    /**
+     * What an admin workstation enrolled in {@code plane} peers with: the members it can dial (a mesh's members with
+     * an endpoint, or the hub), in inventory order; a member whose key is not known yet has a pending key.
+     */
+    public static List<Peer> workstationPeers(Fleet fleet, String plane, PublicKeys keys) {
+        Map<String, Host> hosts = new HashMap<>();
+        for (Host h : fleet.inventory().hosts()) hosts.put(h.name(), h);
+        return new PlaneLayout(fleet, fleet.plane(plane), keys, hosts).workstationPeers();
+    }
 }

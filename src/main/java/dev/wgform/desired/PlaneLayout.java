@@ -6,6 +6,7 @@ import dev.wgform.model.Fleet;
 import dev.wgform.model.Host;
 import dev.wgform.model.Plane;
 import dev.wgform.model.Topology;
+import dev.wgform.model.WorkstationPeer;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,8 @@ final class PlaneLayout {
     /** What a spoke without LANs of its own routes to the hub: the plane subnet and every member's LANs. */
     private final List<Cidr> spokeRoutes;
     private final boolean anyFullTunnelClient;
+    /** Enrolled admin workstations: road warriors that dial the members they have an endpoint for. */
+    private final List<Peer> workstations = new ArrayList<>();
 
     PlaneLayout(Fleet fleet, Plane plane, PublicKeys keys, Map<String, Host> hosts) {
         this.plane = plane;
@@ -65,6 +68,32 @@ final class PlaneLayout {
         viaHub.addAll(lans);
         this.spokeRoutes = List.copyOf(viaHub);
         this.anyFullTunnelClient = fullTunnel;
+        // no endpoint (it always dials in), no keepalive on this side, no PSK (no host holds a copy to pair it with)
+        for (WorkstationPeer w : fleet.workstationsOf(plane.name())) {
+            workstations.add(new Peer(w.name(), new PeerKey.Known(w.publicKey()), Optional.empty(), List.of(hostRoute(w.address())),
+                    OptionalInt.empty(), Optional.empty()));
+        }
+    }
+
+    /**
+     * The peers of an admin workstation enrolled in this plane: every member it can dial in a mesh (the member's
+     * address and LANs), the hub alone otherwise (the plane subnet and LANs behind it); each kept open with a
+     * keepalive, as the workstation is the side that cannot be dialled. Never a PSK.
+     */
+    List<Peer> workstationPeers() {
+        OptionalInt keepalive = OptionalInt.of(plane.keepalive().orElse(DEFAULT_KEEPALIVE));
+        List<Peer> out = new ArrayList<>();
+        for (Member m : members) {
+            if (!acceptsWorkstations(m)) continue;
+            List<Cidr> routes = hub.isPresent() ? spokeRoutes : m.routes();
+            out.add(new Peer(m.host().name(), m.key(), m.endpoint(), routes, keepalive, Optional.empty()));
+        }
+        return out;
+    }
+
+    /** A mesh member or the hub, with an endpoint the workstation can dial; peering is symmetric. */
+    private boolean acceptsWorkstations(Member m) {
+        return !m.spoke() && m.endpoint().isPresent();
     }
 
     Plane plane() {
@@ -93,8 +122,9 @@ final class PlaneLayout {
             peers = List.of(peer(h, routesToHub(self), keepalive));
         } else {
             // a mesh member peers with everyone; a hub with every spoke, which is everyone else too
-            peers = new ArrayList<>(members.size());
+            peers = new ArrayList<>(members.size() + workstations.size());
             for (Member m : members) if (m != self) peers.add(peer(m, m.routes(), keepalive));
+            if (acceptsWorkstations(self)) peers.addAll(workstations);
         }
         boolean isHub = hub.isPresent() && hub.get() == self;
         boolean forwarding = isHub && (plane.topology() == Topology.RELAY || anyFullTunnelClient)

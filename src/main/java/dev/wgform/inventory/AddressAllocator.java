@@ -3,6 +3,7 @@ package dev.wgform.inventory;
 import dev.wgform.model.Cidr;
 import dev.wgform.model.Host;
 import dev.wgform.model.Plane;
+import dev.wgform.model.WorkstationPeer;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.HashSet;
@@ -31,6 +32,8 @@ final class AddressAllocator {
             Map<String, InetAddress> explicit = checked.explicit().getOrDefault(plane.name(), Map.of());
             Map<String, InetAddress> assigned = new LinkedHashMap<>(explicit);
             Set<InetAddress> used = new HashSet<>(explicit.values());
+            // an enrolled workstation keeps its address: members never get it (explicit ones are checked against it)
+            for (WorkstationPeer w : previous.workstations()) if (w.plane().equals(plane.name())) used.add(w.address());
             for (Host h : members) {
                 if (assigned.containsKey(h.name()) || h.planeAddresses().containsKey(plane.name())) continue;
                 previous.address(plane.name(), h.name())
@@ -58,7 +61,7 @@ final class AddressAllocator {
             for (Host h : members) if (assigned.containsKey(h.name())) ordered.put(h.name(), assigned.get(h.name()));
             result.put(plane.name(), ordered);
         }
-        return new Allocation(result, new AddressLock(result));
+        return new Allocation(result, new AddressLock(result, previous.workstations()));
     }
 
     /** The lowest index from {@code from} whose address is neither reserved nor used; null when the subnet is full. */

@@ -2,8 +2,10 @@ package dev.wgform.inventory;
 
 import dev.wgform.model.Fleet;
 import dev.wgform.model.InvalidInputException;
+import dev.wgform.model.WorkstationPeer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,8 +30,10 @@ public final class FleetLoader {
         CheckedPlaybook checked = PlaybookChecks.check(loadedInventory, parsed, problems);
         AddressAllocator.Allocation allocation = AddressAllocator.allocate(parsed.playbook().planes(), checked, previous,
                 parsed.refs(), problems);
+        List<WorkstationPeer> workstations = WorkstationChecks.check(previous.workstations(), parsed.playbook().planes(),
+                loadedInventory.inventory(), allocation.members(), problems);
         problems.throwIfAny();
-        Fleet fleet = new Fleet(loadedInventory.inventory(), parsed.playbook(), allocation.members());
+        Fleet fleet = new Fleet(loadedInventory.inventory(), parsed.playbook(), allocation.members(), workstations);
         boolean changed = Files.exists(lockPath)
                 ? !allocation.lock().toYaml().equals(previous.toYaml())
                 : !allocation.lock().isEmpty();

@@ -24,11 +24,16 @@ public record LoadedFleet(Fleet fleet, AddressLock lock, boolean lockChanged, Pa
     /** Writes the lock file if it changed: to a temporary file beside it, then renamed over it. */
     public void saveLockIfChanged() throws IOException {
         if (!lockChanged) return;
+        writeLock(lockPath, lock);
+    }
+
+    /** Writes {@code lock} to {@code lockPath}: to a temporary file beside it, then renamed over it. */
+    public static void writeLock(Path lockPath, AddressLock lock) throws IOException {
         Path dir = lockPath.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + lockPath.getFileName() + ".", ".tmp");
         try {
             Files.write(temp, lock.toYaml().getBytes(StandardCharsets.UTF_8));
-            setReadableMode(temp);
+            setReadableMode(temp, lockPath);
             try {
                 Files.move(temp, lockPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -40,7 +45,7 @@ public record LoadedFleet(Fleet fleet, AddressLock lock, boolean lockChanged, Pa
     }
 
     /** The lock file is committed, not secret: keep the old file's mode, else rw-r--r-- (temp files start 0600). */
-    private void setReadableMode(Path temp) throws IOException {
+    private static void setReadableMode(Path temp, Path lockPath) throws IOException {
         try {
             Set<PosixFilePermission> mode = Files.exists(lockPath) ? Files.getPosixFilePermissions(lockPath)
                     : PosixFilePermissions.fromString("rw-r--r--");

@@ -13,20 +13,36 @@ import java.util.Optional;
  *
  * @param inventory the hosts
  * @param playbook  the planes, services and firewall policy
- * @param members   for each plane, its member hosts' addresses, in inventory order
+ * @param members      for each plane, its member hosts' addresses, in inventory order
+ * @param workstations admin workstations enrolled in the planes (the lock file's {@code workstations:}), each a peer
+ *                     of its plane's members that it can dial
  */
-public record Fleet(Inventory inventory, Playbook playbook, Map<String, Map<String, InetAddress>> members) {
+public record Fleet(Inventory inventory, Playbook playbook, Map<String, Map<String, InetAddress>> members,
+                    List<WorkstationPeer> workstations) {
     public Fleet {
         Map<String, Map<String, InetAddress>> copy = new LinkedHashMap<>();
         members.forEach((plane, m) -> copy.put(plane, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m))));
         members = java.util.Collections.unmodifiableMap(copy);
+        workstations = List.copyOf(workstations);
+    }
+
+    /** A fleet without enrolled workstations. */
+    public Fleet(Inventory inventory, Playbook playbook, Map<String, Map<String, InetAddress>> members) {
+        this(inventory, playbook, members, List.of());
+    }
+
+    /** The workstations enrolled in {@code plane}, in lock file order. */
+    public List<WorkstationPeer> workstationsOf(String plane) {
+        List<WorkstationPeer> out = new ArrayList<>();
+        for (WorkstationPeer w : workstations) if (w.plane().equals(plane)) out.add(w);
+        return out;
     }
 
     /** The same fleet with some hosts replaced (same names), e.g. with facts learnt from the hosts. */
     public Fleet withHosts(java.util.function.UnaryOperator<Host> change) {
         List<Host> hosts = new ArrayList<>();
         for (Host h : inventory.hosts()) hosts.add(change.apply(h));
-        return new Fleet(new Inventory(inventory.source(), hosts, inventory.groups()), playbook, members);
+        return new Fleet(new Inventory(inventory.source(), hosts, inventory.groups()), playbook, members, workstations);
     }
 
     public Plane plane(String name) {
