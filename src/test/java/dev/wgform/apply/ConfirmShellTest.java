@@ -148,7 +148,7 @@ class ConfirmShellTest {
         assertThat(host.exists(CD + "/run-1.reverted")).isFalse();
         assertThat(host.calls()).noneMatch(c -> c.equals("systemctl reload ssh"));
         assertThat(host.read(NFT)).isEqualTo(OLD_NFT);
-        assertThat(processesRunning("revert.sh")).isEmpty();
+        assertThat(watchdogsOf(host)).isEmpty();
     }
 
     @Test
@@ -204,8 +204,9 @@ class ConfirmShellTest {
         }
     }
 
-    private static List<ProcessHandle> processesRunning(String text) {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(text))
-                .filter(p -> p.info().commandLine().orElse("").contains("wgform-apply-")).toList();
+    /** This fake host's watchdog processes, by their script's path. */
+    private static List<String> watchdogsOf(FakeHost h) {
+        String script = h.path("/var/lib/wgform/backup").toString();
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")).filter(c -> c.contains(script)).toList();
     }
 }
