@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class SshPathGuard {
     static final String FORCE = "--force applies it anyway, with a confirmed apply that reverts the host by itself if "
-            + "wgform cannot reconnect.";
+            + "wgform cannot reconnect (unless --confirm-timeout 0).";
 
     /**
      * Where wgform's SSH connection arrives on the host: the address and port the last hop connects to

@@ -33,7 +33,8 @@ class SshPathGuardTest {
                         + "TCP 22 on eth0 while keep_public_ssh is false). Safe order: bring the mgmt plane up with keep_public_ssh: true, "
                         + "reach the host over it (wg_ssh_via: mgmt, with the workstation a mgmt member or a bastion via wg_ssh_jump), "
                         + "then lock down.")
-                .endsWith("--force applies it anyway, with a confirmed apply that reverts the host by itself if wgform cannot reconnect."));
+                .endsWith("--force applies it anyway, with a confirmed apply that reverts the host by itself if wgform cannot reconnect "
+                        + "(unless --confirm-timeout 0)."));
     }
 
     @Test
