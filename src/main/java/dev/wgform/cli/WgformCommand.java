@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ValidateCommand.class, RenderCommand.class, GraphCommand.class,
                 PlanCommand.class, ApplyCommand.class, DriftCommand.class, RotateCommand.class, StatusCommand.class,
-                LabCommand.class,
+                WorkstationCommand.class, LabCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok, no changes", "  1  error (input problems, usage, failures)",
