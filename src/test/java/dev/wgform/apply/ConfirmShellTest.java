@@ -204,6 +204,33 @@ class ConfirmShellTest {
         }
     }
 
+    @Test
+    void theWatchdogHoldsNoneOfTheSessionsPipesSoTheInstallStepsOutputEnds() throws Exception {
+        // over SSH the channel closes only when every holder of its pipes has closed them: the watchdog must hold none
+        ProcessBuilder pb = new ProcessBuilder("sh", "-s");
+        pb.environment().clear();
+        pb.environment().putAll(host.env);
+        pb.environment().put("WGFORM_ROOT", host.root.toString());
+        pb.environment().put("FAKE_LOG", host.log.toString());
+        pb.environment().put("FAKE_STATE", host.state.toString());
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(InstallScript.build(guarded("run-1", 30)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        + new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = stdout.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(out).contains("@@result ok");
+        assertThat(alive(watchdog("run-1"))).isTrue();
+        host.run(ConfirmCommands.confirm("run-1"));
+    }
+
     /** This fake host's watchdog processes, by their script's path. */
     private static List<String> watchdogsOf(FakeHost h) {
         String script = h.path("/var/lib/wgform/backup").toString();
