@@ -51,14 +51,18 @@ final class LabCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "N", description = "How many hosts (1 to 32).")
         int hosts;
 
-        @Option(names = "--rhel", paramLabel = "K", description = "Make the last K hosts RHEL family (their os-release says Rocky Linux).")
+        @Option(names = "--rhel", paramLabel = "K", description = "Make the last K hosts RHEL family: their os-release says Rocky Linux and each runs its own D-Bus system bus and firewalld.")
         int rhel;
+
+        @Option(names = "--admin", description = "Also start the admin namespace wgl-admin at 198.51.100.250 on the bridge: "
+                + "a workstation to run wgform from (ip netns exec wgl-admin ...), e.g. as a member of the mgmt plane.")
+        boolean admin;
 
         @Override
         public Integer call() throws LabException, IOException, InterruptedException {
             Optional<String> problem = LabSpec.problem(hosts, rhel);
             if (problem.isPresent()) throw new ParameterException(spec.commandLine(), problem.get());
-            return service(spec).up(hosts, rhel);
+            return service(spec).up(hosts, rhel, admin);
         }
     }
 

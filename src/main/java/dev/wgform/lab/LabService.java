@@ -44,16 +44,22 @@ public final class LabService {
      * different lab (or a half-made one) is refused: {@link #down()} first.
      */
     public int up(int hosts, int rhelHosts) throws LabException, IOException, InterruptedException {
+        return up(hosts, rhelHosts, false);
+    }
+
+    /** As {@link #up(int, int)}, with the admin namespace wgl-admin (198.51.100.250) on the bridge when {@code admin}. */
+    public int up(int hosts, int rhelHosts, boolean admin) throws LabException, IOException, InterruptedException {
         Optional<String> problem = LabSpec.problem(hosts, rhelHosts);
         if (problem.isPresent()) throw new LabException(problem.get());
         LabSpec spec = new LabSpec(hosts, rhelHosts);
         machine.requireRootOnLinux();
 
-        int prepared = script.run("prepare");
+        int prepared = script.run("prepare", String.valueOf(rhelHosts));
         if (prepared != 0) return prepared;
         requireFreeRange(Processes.capture(List.of("ip", "-4", "-o", "route", "show", "table", "all")));
 
-        int code = script.run("up", String.valueOf(hosts), String.valueOf(rhelHosts), files.workspace().toString());
+        int code = script.run("up", String.valueOf(hosts), String.valueOf(rhelHosts), files.workspace().toString(),
+                admin ? "1" : "0");
         if (code != 0) return code;
         writeInventory(spec);
         out.println("lab: inventory " + shown(files.inventory()) + ", admin key " + shown(files.identity())
