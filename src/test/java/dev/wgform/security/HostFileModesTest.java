@@ -79,6 +79,8 @@ class HostFileModesTest {
             onDebian.put("/etc/nftables.d/wgform.nft", "rw-------");
             onDebian.put("/etc/nftables.d", "rwxr-xr-x");
             onDebian.put("/var/lib/wgform/nftables.sha256", "rw-------");
+            onDebian.put("/var/lib/wgform/confirm", "rwx------"); // confirmed apply: the firewall and sshd changed
+            onDebian.put("/var/lib/wgform/confirm/log", "rw-------");
             Map<String, String> onRedhat = new LinkedHashMap<>(common);
             onRedhat.put("/etc/wireguard/keys/wg-mgmt/node-a.psk", "rw-------");
             onRedhat.put("/etc/firewalld/zones/wgform-public.xml", "rw-r--r--");
@@ -87,7 +89,8 @@ class HostFileModesTest {
             assertModes(debian, onDebian);
             assertModes(redhat, onRedhat);
             assertThat(debian.files()).as("every file wgform made on node-a is one of those above")
-                    .allMatch(f -> onDebian.containsKey(f) || f.equals("/etc/os-release") || f.equals("/proc/1/comm"));
+                    .allMatch(f -> onDebian.containsKey(f) || f.equals("/etc/os-release") || f.equals("/proc/1/comm")
+                            || f.matches("/var/lib/wgform/backup/[0-9TZ]+/revert\\.sh")); // in the private backup dir
 
             // loosened by hand: the plan says so and apply puts the modes back; what it replaces is backed up privately
             chmod(debian, "/etc/wireguard/wg-mgmt.conf", "rw-r--r--");
@@ -106,14 +109,18 @@ class HostFileModesTest {
             assertThat(mode(backups)).isEqualTo("rwx------");
             List<Path> runs;
             try (Stream<Path> s = Files.list(backups)) {
-                runs = s.toList();
+                runs = s.sorted().toList();
             }
-            assertThat(runs).hasSize(1);
+            // the first apply replaced nothing: its run holds only the watchdog of its confirmed firewall/sshd change
+            assertThat(runs).hasSize(2);
             try (Stream<Path> s = Files.walk(runs.get(0))) {
+                assertThat(s.filter(Files::isRegularFile).map(p -> runs.get(0).relativize(p).toString())).containsExactly("revert.sh");
+            }
+            try (Stream<Path> s = Files.walk(runs.get(1))) {
                 List<Path> dirs = s.filter(Files::isDirectory).toList();
                 assertThat(dirs).isNotEmpty().allSatisfy(d -> assertThat(mode(d)).as(d.toString()).isEqualTo("rwx------"));
             }
-            Path oldConf = runs.get(0).resolve("etc/wireguard/wg-mgmt.conf");
+            Path oldConf = runs.get(1).resolve("etc/wireguard/wg-mgmt.conf");
             assertThat(Files.readString(oldConf)).as("the backup is the old config, secrets filled in").contains("PrivateKey = ");
             assertThat(owner(oldConf)).isEqualTo(expectedOwner());
             assertThat(debian.files()).noneMatch(f -> f.contains("/.wgform.")); // no temp file left behind

@@ -131,6 +131,7 @@ class HostKeyCheckingTest {
                 "(GlobalOptions|Main)\\.java: \"NO_COLOR\"" // colours
                         + "|DriftCommand\\.java: \"WGFORM_LAUNCHER\"" // how a scheduled drift run starts wgform
                         + "|Workstation\\.java: \"(XDG_CONFIG_HOME|PATH)\"" // where timers go, what cron finds
+                        + "|WorkstationCommand\\.java: \"XDG_CONFIG_HOME\"" // where a non-root workstation keeps its own key
                         + "|Machine\\.java: \"SUDO_(UID|GID)\"" // the local lab: who owns what it makes
                         + "|LockHolder\\.java: \"HOSTNAME\"" // the name a lock gives its holder, where /proc has none
                         + "|RotationRun\\.java: HOLD_AFTER_STAGE" // a test holds a rotation after a stage, to SIGKILL it
