@@ -23,6 +23,11 @@ public final class RevertScript {
         sh.append("BK=\"$STATE/backup/$RUN\"\n");
         sh.append("wd_revert() {\n");
         for (String p : window.paths()) sh.append("  wd_restore ").append(Shell.quote(p)).append('\n');
+        // the manifest says what wgform installed: after the revert, the old firewall and sshd files again
+        if (window.manifestAfterRevert().isPresent()) {
+            sh.append("  wd_manifest <<'").append(Shell.HEREDOC_END).append("'\n");
+            sh.append(Shell.base64Body(window.manifestAfterRevert().get()));
+        }
         if (window.firewall()) {
             FirewallStep f = req.firewall().orElseThrow();
             sh.append("  if ! ").append(guarded(f.rollbackCommand())).append("; then wd_failed ").append(Shell.quote(f.stepName())).append("; fi\n");

@@ -133,6 +133,13 @@ wd_restore() { # path
   rm -f "$R$1" || { wd_failed "remove:$1"; return 1; }
 }
 
+# The manifest as it is once the guarded files are back (stdin: base64), atomically.
+wd_manifest() {
+  wm_t=$(new_temp "$STATE") || { wd_failed manifest; return 1; }
+  if base64 -d >"$wm_t" && chmod 0644 "$wm_t" && own_root "$wm_t" && mv -f "$wm_t" "$STATE/manifest.json"; then return 0; fi
+  rm -f "$wm_t"; wd_failed manifest; return 1
+}
+
 # Wait for the install step to end (at most 15 minutes), then SECONDS more; revert unless confirmed by then.
 wd_main() { # install-pid seconds
   wm_n=0

@@ -102,7 +102,9 @@ class ConfirmShellTest {
     @Test
     void withoutAConfirmationTheHostRestoresTheOldFilesAndReloadsThemAfterTheDeadline() throws Exception {
         host.write(NFT, OLD_NFT, "rw-r--r--");
-        InstallResult r = install(guarded("run-1", 1), Map.of());
+        String manifestAfter = "{\"version\": 1, \"files\": [\n  {\"path\": \"" + NFT + "\", \"kind\": \"firewall\", \"sha256\": \"old\"}\n]}\n";
+        InstallRequest req = guarded("run-1", 1);
+        InstallResult r = install(req.withConfirm(req.confirm().orElseThrow().withManifestAfterRevert(manifestAfter)), Map.of());
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.OK);
         int callsAfterInstall = host.calls().size();
         assertThat(ConfirmCommands.parseStatus(host.run(ConfirmCommands.status("run-1")).stdout()).reverted())
@@ -112,6 +114,7 @@ class ConfirmShellTest {
         assertThat(host.read(NFT)).isEqualTo(OLD_NFT);
         assertThat(host.mode(NFT)).isEqualTo("rw-r--r--");
         assertThat(host.exists(SSHD)).as("the drop-in did not exist before").isFalse();
+        assertThat(host.read("/var/lib/wgform/manifest.json")).as("the manifest names the old files again").isEqualTo(manifestAfter);
         assertThat(host.calls().subList(callsAfterInstall, host.calls().size()))
                 .containsExactly("nft -f " + NFT, "nft -s list table inet wgform", "sshd -t", "systemctl reload ssh");
         assertThat(host.read(CD + "/run-1.reverted")).matches("\\d+ ok\n");
