@@ -23,13 +23,14 @@ public record FirewallStep(String name, Optional<String> validateCommand, String
     /**
      * An nftables file that defines (and first flushes) one table, e.g. {@code inet wgform}: checked with
      * {@code nft -c -f}, loaded with {@code nft -f} (one transaction); on rollback the restored file is loaded
-     * again, or the table deleted when there was no file before. After each, the live table's hash is recorded.
+     * again, or the table deleted when there was no file before. After each, the live table's hash is recorded; a
+     * load also makes sure /etc/nftables.conf includes the file, so the table is there after a reboot.
      */
     public static FirewallStep nftables(String file, String table) {
         String f = "\"$R\"" + Shell.quote(Shell.checkPath(file, "nftables file"));
         String t = NftablesTable.check(table);
         String record = "nft_record " + t;
-        return new FirewallStep("nftables", Optional.of("nft -c -f " + f), "nft -f " + f + " && " + record,
+        return new FirewallStep("nftables", Optional.of("nft -c -f " + f), "nft -f " + f + " && " + record + " && nft_persist",
                 "if [ -e " + f + " ]; then nft -f " + f + " && " + record + "; elif nft list table " + t
                         + " >/dev/null 2>&1; then nft delete table " + t + " && " + record + "; fi");
     }

@@ -63,6 +63,31 @@ detail() {
 # The PSK file's hash as the fact script computes it: sha256 of its bytes, which reveals nothing about the key.
 psk_hash() { sha256sum < "$1" | cut -d' ' -f1; }
 
+# wgform's table at boot too: nftables.service loads /etc/nftables.conf, which gets one include line. A glob, so a
+# missing wgform.nft (removed, or a first apply rolled back) never breaks the boot-time load. Best effort, like
+# nft_record: the table is live already; an /etc/nftables.conf that cannot be edited only costs the reboot case.
+NFT_CONF_INCLUDE='include "/etc/nftables.d/wgform*.nft"'
+nft_persist() {
+  np_c="$R/etc/nftables.conf"
+  if [ -f "$np_c" ] && grep -qxF "$NFT_CONF_INCLUDE" "$np_c" 2>/dev/null; then return 0; fi
+  np_t=$(new_temp "$R/etc" 2>/dev/null) || return 0
+  track "$np_t"
+  if [ -f "$np_c" ]; then
+    np_line=$(printf '\n# wgform: its own table (table inet wgform), loaded at boot as well\n%s' "$NFT_CONF_INCLUDE")
+    if cp -p "$np_c" "$np_t" 2>/dev/null && printf '%s\n' "$np_line" >>"$np_t" && mv -f "$np_t" "$np_c" 2>/dev/null; then
+      return 0
+    fi
+    # a file bind-mounted over /etc/nftables.conf (a container, the lab) cannot be renamed over: append in place,
+    # which leaves the admin's lines as they are whatever happens
+    rm -f "$np_t"
+    printf '%s\n' "$np_line" >>"$np_c" 2>/dev/null
+  else
+    printf '#!/usr/sbin/nft -f\n# wgform: its own table (table inet wgform), loaded at boot\n%s\n' "$NFT_CONF_INCLUDE" >"$np_t" &&
+      chmod 0755 "$np_t" && mv -f "$np_t" "$np_c" 2>/dev/null
+  fi
+  return 0
+}
+
 # After wgform loads its nftables table: the listing's hash as the fact script computes it, so drift can tell a
 # table changed by hand from the one wgform loaded. Best effort: a failure here never fails the load.
 nft_record() { # family name

@@ -81,6 +81,7 @@ class HostFileModesTest {
             onDebian.put("/var/lib/wgform/nftables.sha256", "rw-------");
             onDebian.put("/var/lib/wgform/confirm", "rwx------"); // confirmed apply: the firewall and sshd changed
             onDebian.put("/var/lib/wgform/confirm/log", "rw-------");
+            onDebian.put("/etc/nftables.conf", "rwxr-xr-x"); // made to include wgform's table at boot (Debian ships it)
             Map<String, String> onRedhat = new LinkedHashMap<>(common);
             onRedhat.put("/etc/wireguard/keys/wg-mgmt/node-a.psk", "rw-------");
             onRedhat.put("/etc/firewalld/zones/wgform-public.xml", "rw-r--r--");
