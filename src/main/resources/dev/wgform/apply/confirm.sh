@@ -151,8 +151,9 @@ wd_main() { # install-pid seconds
   OUT="$CD/$RUN.out"
   wd_revert
   if [ -z "$REVERT_FAILED" ]; then wm_s=ok; else wm_s="incomplete$REVERT_FAILED"; fi
-  printf '%s %s\n' "$(date +%s)" "$wm_s" >"$CD/$RUN.reverted.tmp" && mv -f "$CD/$RUN.reverted.tmp" "$CD/$RUN.reverted"
+  # the log line first: RUN.reverted is the signal that the revert is over
   confirm_log "$RUN" "reverted ($wm_s): no confirmation from a new SSH session within $2 s"
+  printf '%s %s\n' "$(date +%s)" "$wm_s" >"$CD/$RUN.reverted.tmp" && mv -f "$CD/$RUN.reverted.tmp" "$CD/$RUN.reverted"
   rm -f "$CD/$RUN.firing" "$CD/$RUN.deadline"
 }
 # --- end of confirm library ---
