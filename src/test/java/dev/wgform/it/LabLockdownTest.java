@@ -151,6 +151,20 @@ class LabLockdownTest {
 
     @Test
     @Order(6)
+    void theTableIsBackWhenTheBootTimeRulesetIsLoaded() {
+        // what nftables.service does at boot: the whole ruleset from /etc/nftables.conf, which now includes wgform's file
+        ssh(1, "nft flush ruleset").assertOk();
+        assertThat(PortProbe.tcp(address(1), TCP_PROBE)).as("no firewall at all for a moment").isEqualTo(Seen.ANSWERS);
+        ssh(1, "nft -f /etc/nftables.conf").assertOk();
+        assertThat(ssh(1, "grep -c 'include \"/etc/nftables.d/wgform\\*.nft\"' /etc/nftables.conf").out().strip()).isEqualTo("1");
+        assertThat(PortProbe.tcp(address(1), TCP_PROBE)).isEqualTo(Seen.SILENT);
+        assertThat(PortProbe.tcp(address(1), 22)).isEqualTo(Seen.ANSWERS);
+        Lab.Result drift = wgformLab("drift", "-i", inventory.toString(), FOUR_PLANE.toString());
+        assertThat(drift.code()).as("the reloaded table is the one wgform loaded: " + drift.all()).isZero();
+    }
+
+    @Test
+    @Order(7)
     void reapplyingChangesNothingAndReloadsNothing() {
         Lab.Result apply = wgformLab("apply", "-i", inventory.toString(), FOUR_PLANE.toString(), "--auto-approve");
         apply.assertOk();
@@ -158,7 +172,7 @@ class LabLockdownTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aChangeThatCutsWgformsOwnSshPathIsRefusedAndForcedItRevertsByItself() throws IOException {
         Path lockedDown = Files.writeString(work.resolve("locked-down.yml"), Files.readString(FOUR_PLANE)
                 .replace("keep_public_ssh: true", "keep_public_ssh: false"));
@@ -185,7 +199,7 @@ class LabLockdownTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void theSeedFlowEndsWithNoTcpPortAnsweringOnAnyPublicAddress() throws IOException {
         Path keys = Files.createDirectories(work.resolve("workstation-keys"));
         // the admin's workstation (namespace wgl-admin on the bridge) joins the mgmt plane
@@ -217,6 +231,25 @@ class LabLockdownTest {
         Lab.Result again = asAdmin("apply", "-i", overMgmt.toString(), lockedDown.toString(), "--auto-approve");
         again.assertOk();
         assertThat(again.out()).contains("No changes");
+    }
+
+    @Test
+    @Order(9)
+    void aBastionWithPublicSshReachesTheOthersOverMgmt() throws IOException {
+        String inv = Lab.inventory(3);
+        for (int n = 2; n <= 3; n++) {
+            inv = inv.replace("lab-" + n + ": { ansible_host: " + address(n) + ",",
+                    "lab-" + n + ": { ansible_host: " + address(n) + ", wg_ssh_via: mgmt, wg_ssh_jump: lab-1,");
+        }
+        assertThat(inv).contains("wg_ssh_jump: lab-1").doesNotContain("lab-1: { ansible_host: 198.51.100.1, wg_ssh_via");
+        Path viaBastion = Files.writeString(work.resolve("via-bastion.yml"), inv);
+        Files.copy(work.resolve("three.lock.yml"), work.resolve("via-bastion.lock.yml"));
+        Lab.Result plan = wgform("plan", "--no-color", "--known-hosts", adminKnownHosts().toString(), "-i", viaBastion.toString(),
+                FOUR_PLANE.toString(), "--detailed-exitcode", "--verbose");
+        assertThat(plan.code()).as(plan.all()).isZero();
+        // lab-2's sshd (its log is the lab's) saw wgform come from the bastion's mgmt address, through the tunnel
+        assertThat(Files.readString(Path.of("/var/lib/wgform-lab/wgl-2.log"))).contains("Accepted publickey for root from 10.200.0.1 ");
+        assertThat(Files.readString(Path.of("/var/lib/wgform-lab/wgl-3.log"))).contains("Accepted publickey for root from 10.200.0.1 ");
     }
 
     /** wgform run from the admin's workstation: a JVM in namespace wgl-admin, with this test's class path. */
