@@ -23,6 +23,16 @@ public final class InstallScript {
         return new InstallScript.Writer(req).write();
     }
 
+    /**
+     * The request's {@code rollback} sh function alone, for the confirm watchdog: run after the install step ended,
+     * with the flags that step saved ({@code $BK/flags}), it undoes the whole run as a failed step would have.
+     */
+    static String rollbackFunction(InstallRequest req) {
+        Writer w = new Writer(req);
+        w.rollback();
+        return w.sh.toString();
+    }
+
     /** Generates one request's script; a variable per file and interface tracks what happened, for rollback. */
     private static final class Writer {
         private final InstallRequest req;
@@ -79,15 +89,21 @@ public final class InstallScript {
         }
 
         private void flags() {
-            StringBuilder f = new StringBuilder("fw=0");
-            for (Staged s : staged) f.append(" o").append(s.v()).append("=0 c").append(s.v()).append("=0");
-            for (int j = 0; j < req.deletes().size(); j++) f.append(" od").append(j).append("=0 rd").append(j).append("=0");
-            for (int k = 0; k < req.interfaces().size(); k++) {
-                f.append(" up").append(k).append("=0 en").append(k).append("=0 tk").append(k).append("=0 sy").append(k)
-                        .append("=0 ene").append(k).append("=0 dis").append(k).append("=0");
-            }
-            for (int s = 0; s < req.services().size(); s++) f.append(" sv").append(s).append("=0");
+            StringBuilder f = new StringBuilder();
+            for (String name : flagNames()) f.append(f.length() == 0 ? "" : " ").append(name).append("=0");
             line(f.toString());
+        }
+
+        /** The variables that say how far the run got, which {@link #rollback} reads. */
+        private List<String> flagNames() {
+            List<String> names = new ArrayList<>(List.of("fw"));
+            for (Staged s : staged) names.addAll(List.of("o" + s.v(), "c" + s.v()));
+            for (int j = 0; j < req.deletes().size(); j++) names.addAll(List.of("od" + j, "rd" + j));
+            for (int k = 0; k < req.interfaces().size(); k++) {
+                names.addAll(List.of("up" + k, "en" + k, "tk" + k, "sy" + k, "ene" + k, "dis" + k));
+            }
+            for (int s = 0; s < req.services().size(); s++) names.add("sv" + s);
+            return names;
         }
 
         private Set<String> touchedDirs() {
@@ -193,6 +209,8 @@ public final class InstallScript {
         private void arm(ConfirmWindow window) {
             String step = Shell.quote("confirm:arm");
             line("mkdir -p \"$BK\" || fail " + step + " 'cannot create the backup directory'");
+            // the manifest as it was, for a revert of the whole run (this run writes a new one last)
+            line("if backup " + Shell.quote(InstallRequest.MANIFEST_PATH) + "; then :; fi");
             line("base64 -d >\"$BK/revert.sh\" 2>\"$OUT\" <<'" + Shell.HEREDOC_END + "' || fail " + step
                     + " \"cannot write the watchdog script: $(detail)\"");
             sh.append(Shell.base64Body(RevertScript.build(req)));
@@ -271,6 +289,12 @@ public final class InstallScript {
 
         private void finish() {
             line("PHASE=finish");
+            if (req.confirm().isPresent()) {
+                // how far the run got (all the way): the watchdog's revert undoes it as a failed step's rollback would
+                StringBuilder save = new StringBuilder("printf '%s\\n'");
+                for (String name : flagNames()) save.append(" \"").append(name).append("=$").append(name).append('"');
+                line(save + " >\"$BK/flags\" || fail confirm:flags 'cannot save the run flags for the watchdog'");
+            }
             line("write_manifest <<'" + Shell.HEREDOC_END + "'");
             sh.append(Shell.base64Body(req.manifestJson()));
             line("prune_backups");

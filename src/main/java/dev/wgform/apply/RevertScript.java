@@ -3,9 +3,11 @@ package dev.wgform.apply;
 /**
  * The watchdog of a {@link ConfirmWindow}: a sh script the install step writes into its run's backup directory and
  * starts detached ({@code sh revert.sh INSTALL-PID}). It waits for the install step to end, then the window's
- * seconds; unless a confirm command renamed its pid file away by then, it restores the guarded files from the
- * backup (or removes them when there was none), loads the firewall again ({@link FirewallStep#rollbackCommand()})
- * and validates and reloads the services as the install step's own rollback does, and records that it reverted
+ * seconds; unless a confirm command renamed its pid file away by then, it undoes the whole run with the install
+ * step's own rollback function and the flags that step saved when it finished (files, firewall, interfaces,
+ * services, and the manifest from the backup), so the host is back on its old state, never half-way. Where the
+ * step never finished (killed), there are no flags: it restores the guarded firewall and sshd files only, reloads
+ * them, and writes the manifest to match. Either way it records that it reverted
  * ({@code /var/lib/wgform/confirm/RUN.reverted} and a line in {@code /var/lib/wgform/confirm/log}).
  */
 public final class RevertScript {
@@ -19,9 +21,21 @@ public final class RevertScript {
                 .append(" of this run unless a new SSH session confirms it in time\n");
         sh.append("RUN=").append(Shell.quote(req.runId())).append('\n');
         sh.append("SYSTEMD=").append(req.systemd() ? 1 : 0).append('\n');
-        sh.append(ScriptLibrary.COMMON).append(ScriptLibrary.CONFIRM);
-        sh.append("BK=\"$STATE/backup/$RUN\"\n");
+        sh.append(ScriptLibrary.COMMON).append(ScriptLibrary.INSTALL).append(ScriptLibrary.CONFIRM);
+        // the install library rolls back on TERM; a confirmation stops the watchdog with TERM: that must do nothing
+        sh.append("trap - HUP INT TERM\n");
+        sh.append("rb_ok() { :; }\nrb_failed() { ROLLBACK_FAILED=1; wd_failed \"$1\"; }\n");
+        sh.append(InstallScript.rollbackFunction(req));
         sh.append("wd_revert() {\n");
+        // the install step finished and saved how far it got: undo the whole run, so the host is on its old state
+        sh.append("  if [ -f \"$BK/flags\" ]; then\n");
+        sh.append("    . \"$BK/flags\"\n");
+        sh.append("    rollback\n");
+        sh.append("    if [ -e \"$BK").append(InstallRequest.MANIFEST_PATH).append("\" ]; then restore_file ")
+                .append(Shell.quote(InstallRequest.MANIFEST_PATH)).append(" || wd_failed restore:manifest; else rm -f \"$R\"")
+                .append(Shell.quote(InstallRequest.MANIFEST_PATH)).append(" || wd_failed remove:manifest; fi\n");
+        sh.append("    return 0\n  fi\n");
+        // cut short before it finished (killed): only the files that can lock wgform out
         for (String p : window.paths()) sh.append("  wd_restore ").append(Shell.quote(p)).append('\n');
         // the manifest says what wgform installed: after the revert, the old firewall and sshd files again
         if (window.manifestAfterRevert().isPresent()) {

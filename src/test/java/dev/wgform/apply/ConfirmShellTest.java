@@ -114,7 +114,7 @@ class ConfirmShellTest {
         assertThat(host.read(NFT)).isEqualTo(OLD_NFT);
         assertThat(host.mode(NFT)).isEqualTo("rw-r--r--");
         assertThat(host.exists(SSHD)).as("the drop-in did not exist before").isFalse();
-        assertThat(host.read("/var/lib/wgform/manifest.json")).as("the manifest names the old files again").isEqualTo(manifestAfter);
+        assertThat(host.exists("/var/lib/wgform/manifest.json")).as("the whole run undone: there was no manifest before").isFalse();
         assertThat(host.calls().subList(callsAfterInstall, host.calls().size()))
                 .containsExactly("nft -f " + NFT, "nft -s list table inet wgform", "sshd -t", "systemctl reload ssh");
         assertThat(host.read(CD + "/run-1.reverted")).matches("\\d+ ok\n");
@@ -164,6 +164,57 @@ class ConfirmShellTest {
         await(() -> host.exists(CD + "/run-1.reverted"), "the watchdog reverted");
         assertThat(host.read(NFT)).isEqualTo(OLD_NFT);
         assertThat(host.exists(SSHD)).isFalse();
+    }
+
+    @Test
+    void withoutAConfirmationTheWholeRunIsUndoneNotOnlyTheFirewall() throws Exception {
+        // old state: the firewall, a manifest, no wg-mgmt; the run brings wg-mgmt up and changes the firewall
+        host.write(NFT, OLD_NFT, "rw-r--r--");
+        String oldManifest = "{\"version\": 1, \"files\": [\n  {\"path\": \"" + NFT + "\", \"kind\": \"firewall\", \"sha256\": \"old\"}\n]}\n";
+        host.write("/var/lib/wgform/manifest.json", oldManifest, "rw-r--r--");
+        host.genKey(InstallScriptTest.KEY);
+        Optional<FirewallStep> fw = Optional.of(FirewallStep.nftables(NFT, "inet wgform"));
+        InstallRequest req = new InstallRequest("run-1",
+                List.of(new FileWrite(InstallScriptTest.CONF, InstallScriptTest.conf(InstallScriptTest.PEER_B), 0600, "wg"),
+                        new FileWrite(NFT, "table inet wgform {}\n# new: drops ssh\n", 0644, "firewall")),
+                List.of(), List.of(new InterfaceStep("wg-mgmt", InterfaceAction.UP, false, 1)), List.of(), fw, "{\"version\": 1}\n", false);
+        req = req.withConfirm(ConfirmWindow.forStep(1, Map.of(NFT, "firewall", InstallScriptTest.CONF, "wg"), fw, List.of(),
+                java.util.Set.of()).orElseThrow());
+        InstallResult r = install(req, Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.OK);
+        assertThat(host.calls()).contains("wg-quick up " + InstallScriptTest.CONF);
+        int callsAfterInstall = host.calls().size();
+
+        await(() -> host.exists(CD + "/run-1.reverted"), "the watchdog reverted");
+        assertThat(host.read(CD + "/run-1.reverted")).matches("\\d+ ok\n");
+        assertThat(host.calls().subList(callsAfterInstall, host.calls().size()))
+                .as("the new interface down while its config is there, the old firewall loaded again")
+                .containsExactly("wg-quick down " + InstallScriptTest.CONF, "nft -f " + NFT, "nft -s list table inet wgform");
+        assertThat(host.exists(InstallScriptTest.CONF)).as("the new config is gone: it did not exist before").isFalse();
+        assertThat(host.read(NFT)).isEqualTo(OLD_NFT);
+        assertThat(host.read("/var/lib/wgform/manifest.json")).as("the old manifest is back").isEqualTo(oldManifest);
+    }
+
+    @Test
+    void afterALostSessionTheConfirmationWaitsUntilTheInstallStepLetsGoOfTheRunLock() throws Exception {
+        host.write(NFT, OLD_NFT, "rw-r--r--");
+        assertThat(install(guarded("run-1", 30), Map.of()).status()).isEqualTo(Status.OK);
+        // the install step's script still running, as it does when only its session broke: it holds the run lock
+        Process step = new ProcessBuilder("flock", host.path("/var/lib/wgform/lock").toString(), "sleep", "20").start();
+        try {
+            Thread.sleep(300);
+            assertThat(ConfirmCommands.parseConfirm(host.run(ConfirmCommands.confirmWhenEnded("run-1")).stdout()))
+                    .isEqualTo(ConfirmCommands.Confirmed.RUNNING);
+            assertThat(host.exists(CD + "/run-1.pid")).as("still armed").isTrue();
+        } finally {
+            step.descendants().forEach(ProcessHandle::destroy); // flock's sleep holds the lock
+            step.destroy();
+            step.waitFor();
+            Thread.sleep(200);
+        }
+        assertThat(ConfirmCommands.parseConfirm(host.run(ConfirmCommands.confirmWhenEnded("run-1")).stdout()))
+                .isEqualTo(ConfirmCommands.Confirmed.OK);
+        assertThat(host.read(NFT)).contains("# new");
     }
 
     @Test

@@ -91,7 +91,7 @@ class HostFileModesTest {
             assertModes(redhat, onRedhat);
             assertThat(debian.files()).as("every file wgform made on node-a is one of those above")
                     .allMatch(f -> onDebian.containsKey(f) || f.equals("/etc/os-release") || f.equals("/proc/1/comm")
-                            || f.matches("/var/lib/wgform/backup/[0-9TZ]+/revert\\.sh")); // in the private backup dir
+                            || f.matches("/var/lib/wgform/backup/[0-9TZ]+/(revert\\.sh|flags)")); // the watchdog's, in the private backup dir
 
             // loosened by hand: the plan says so and apply puts the modes back; what it replaces is backed up privately
             chmod(debian, "/etc/wireguard/wg-mgmt.conf", "rw-r--r--");
@@ -112,10 +112,11 @@ class HostFileModesTest {
             try (Stream<Path> s = Files.list(backups)) {
                 runs = s.sorted().toList();
             }
-            // the first apply replaced nothing: its run holds only the watchdog of its confirmed firewall/sshd change
+            // the first apply replaced nothing: its run holds only the watchdog of its confirmed firewall/sshd change and
+            // the flags that say what its revert would undo
             assertThat(runs).hasSize(2);
             try (Stream<Path> s = Files.walk(runs.get(0))) {
-                assertThat(s.filter(Files::isRegularFile).map(p -> runs.get(0).relativize(p).toString())).containsExactly("revert.sh");
+                assertThat(s.filter(Files::isRegularFile).map(p -> runs.get(0).relativize(p).toString())).containsExactlyInAnyOrder("revert.sh", "flags");
             }
             try (Stream<Path> s = Files.walk(runs.get(1))) {
                 List<Path> dirs = s.filter(Files::isDirectory).toList();
