@@ -25,6 +25,9 @@ final class ChangeConfirmation {
     /** Past the host's deadline before looking again: the watchdog's poll, the revert's reloads, clock skew. */
     static final Duration GRACE = Duration.ofSeconds(5);
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
+    /** How long a broken session's install step may still run on the host before wgform stops asking (its own timeout). */
+    static final Duration INSTALL_WAIT = Duration.ofSeconds(180);
+    static final Duration POLL = Duration.ofSeconds(1);
 
     /** A new session to the host, through the route the run used. */
     @FunctionalInterface
@@ -104,17 +107,54 @@ final class ChangeConfirmation {
         }
     }
 
-    /** The install step's session broke after it may have armed {@code window}: whatever it did, the host may revert. */
+    /**
+     * The install step's session broke after it may have armed {@code window}. The session, not the host, may be what
+     * failed: the step carries on there, so a new session waits for it to end and then confirms, and the host keeps
+     * whatever the step did (old or new, never a mix). When no new session can be made, the host reverts by itself.
+     */
     ApplyReport.HostOutcome lost(String host, String runId, ConfirmWindow window, String why) {
+        ConfirmCommands.Confirmed answer;
+        try (RemoteHost fresh = reconnect.connect(host)) {
+            Instant giveUp = clock.instant().plus(INSTALL_WAIT);
+            while (true) {
+                ExecResult r = fresh.run(ConfirmCommands.confirmWhenEnded(runId), COMMAND_TIMEOUT);
+                if (r.exitCode() != 0) throw new RemoteScriptException("the confirm command exited " + r.exitCode());
+                answer = ConfirmCommands.parseConfirm(r.stdout());
+                if (answer != ConfirmCommands.Confirmed.RUNNING || clock.instant().isAfter(giveUp)) break;
+                sleeper.sleep(POLL);
+            }
+        } catch (TransportException | RemoteScriptException e) {
+            return revertsLater(host, runId, window, why);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return revertsLater(host, runId, window, why);
+        }
+        switch (answer) {
+            case OK:
+                return new ApplyReport.HostOutcome(host, ApplyReport.Status.FAILED, why + "; a new SSH session reached the host after its"
+                        + " install step ended and confirmed its " + window.what() + " change, so the host keeps what that step did");
+            case MISSING:
+                return new ApplyReport.HostOutcome(host, ApplyReport.Status.FAILED, why + "; a new SSH session reached the host: no "
+                        + window.what() + " change waits to be confirmed there (the step ended before it, or rolled back)");
+            case REVERTED:
+                return new ApplyReport.HostOutcome(host, ApplyReport.Status.FAILED, why + "; the host already undid the run by itself");
+            case RUNNING:
+            default:
+                return revertsLater(host, runId, window, why);
+        }
+    }
+
+    private ApplyReport.HostOutcome revertsLater(String host, String runId, ConfirmWindow window, String why) {
         Instant deadline = clock.instant().plusSeconds(window.seconds());
         pending.put(host, new Pending(runId, deadline, window));
         return new ApplyReport.HostOutcome(host, ApplyReport.Status.FAILED, why + "; if the " + window.what()
-                + " change was made, the host restores the old one by itself " + window.seconds()
+                + " change was made, the host undoes the run by itself " + window.seconds()
                 + " s after its install step ends (about " + time(deadline) + " or later)");
     }
 
     private String restoresAt(ConfirmWindow window, Instant deadline) {
-        return "the host restores the old " + window.what() + " by itself at " + time(deadline) + " (" + window.seconds() + " s deadline)";
+        return "the host undoes this run (its " + window.what() + " with it) by itself at " + time(deadline) + " (" + window.seconds()
+                + " s deadline)";
     }
 
     private String time(Instant t) {
@@ -133,7 +173,7 @@ final class ChangeConfirmation {
         Duration bound = Duration.ofSeconds(seconds).plus(GRACE);
         if (wait.compareTo(bound) > 0) wait = bound;
         progress.line("waiting until " + time(clock.instant().plus(wait.isNegative() ? Duration.ZERO : wait)) + " for "
-                + String.join(", ", pending.keySet().stream().sorted().toList()) + " to restore the old config by itself, then looking again");
+                + String.join(", ", pending.keySet().stream().sorted().toList()) + " to undo the run by itself, then looking again");
         try {
             if (!wait.isNegative() && !wait.isZero()) sleeper.sleep(wait);
         } catch (InterruptedException e) {

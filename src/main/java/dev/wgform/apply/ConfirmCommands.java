@@ -15,7 +15,9 @@ public final class ConfirmCommands {
         /** Too late: the watchdog already fired (or is firing), the old files are back. */
         REVERTED,
         /** No watchdog for this run (it died: a reboot), so nothing will be reverted. */
-        MISSING
+        MISSING,
+        /** {@link #confirmWhenEnded} only: the install step still runs; ask again. */
+        RUNNING
     }
 
     /** What {@link #status} found after the deadline. */
@@ -36,6 +38,11 @@ public final class ConfirmCommands {
         return script(runId, "confirm_run");
     }
 
+    /** As {@link #confirm}, but only once the run's install step has ended (after its own session broke). */
+    public static String confirmWhenEnded(String runId) {
+        return script(runId, "confirm_when_ended");
+    }
+
     public static String status(String runId) {
         return script(runId, "confirm_status");
     }
@@ -52,6 +59,7 @@ public final class ConfirmCommands {
                 case "ok": return Confirmed.OK;
                 case "reverted": return Confirmed.REVERTED;
                 case "missing": return Confirmed.MISSING;
+                case "running": return Confirmed.RUNNING;
                 default: throw RemoteScriptException.malformed("confirm command", line);
             }
         }

@@ -98,6 +98,17 @@ confirm_run() {
   fi
 }
 
+# From a new session after the install step's own session broke: that step may still be running (its script carries
+# on without its connection), and a change is confirmed only once it is complete: @@confirm running while the step
+# holds the host's run lock, else as confirm_run.
+confirm_when_ended() {
+  if command -v flock >/dev/null 2>&1 && [ -f "$STATE/lock" ] && ! flock -n "$STATE/lock" true 2>/dev/null; then
+    say "@@confirm running"
+    return 0
+  fi
+  confirm_run
+}
+
 # After the deadline: @@revert done ok|incomplete..., pending, or none.
 confirm_status() {
   if [ -f "$CD/$RUN.reverted" ]; then

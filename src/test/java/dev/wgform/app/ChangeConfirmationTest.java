@@ -34,17 +34,29 @@ class ChangeConfirmationTest {
         return new ChangeConfirmation(60, host -> {
             Object a = answers.removeFirst();
             if (a instanceof TransportException) throw (TransportException) a;
+            if (a instanceof Scripted) return new Session(host, new ArrayDeque<>(((Scripted) a).results()));
             return new Session(host, (ExecResult) a);
         }, CLOCK, slept::add);
     }
 
+    /** A session whose commands get these answers in turn. */
+    record Scripted(List<ExecResult> results) {}
+
     final class Session implements RemoteHost {
         final String host;
         final ExecResult result;
+        final Deque<ExecResult> inTurn;
 
         Session(String host, ExecResult result) {
             this.host = host;
             this.result = result;
+            this.inTurn = new ArrayDeque<>();
+        }
+
+        Session(String host, Deque<ExecResult> inTurn) {
+            this.host = host;
+            this.result = null;
+            this.inTurn = inTurn;
         }
 
         @Override
@@ -55,7 +67,7 @@ class ChangeConfirmationTest {
         @Override
         public ExecResult run(String script, Duration timeout) {
             scripts.add(script);
-            return result;
+            return inTurn.isEmpty() ? result : inTurn.removeFirst();
         }
 
         @Override
@@ -92,7 +104,7 @@ class ChangeConfirmationTest {
 
         assertThat(o.status()).isEqualTo(ApplyReport.Status.FAILED);
         assertThat(o.detail()).isEqualTo("could not reconnect after the firewall and sshd config change (lab-1 (10.0.0.1): timed out"
-                + " after 10 s connecting); the host restores the old firewall and sshd config by itself at 12:34:56 (60 s deadline)");
+                + " after 10 s connecting); the host undoes this run (its firewall and sshd config with it) by itself at 12:34:56 (60 s deadline)");
 
         answers.add(says("@@revert done ok"));
         ApplyReport.HostOutcome other = new ApplyReport.HostOutcome("lab-2", ApplyReport.Status.OK, "up wg-mgmt");
@@ -154,11 +166,26 @@ class ChangeConfirmationTest {
     }
 
     @Test
-    void aLostInstallSessionIsLookedAtAgainAfterTheWindow() {
+    void aLostInstallSessionOfAReachableHostIsConfirmedOnceItsInstallStepHasEnded() {
+        answers.add(new Scripted(List.of(says("@@confirm running"), says("@@confirm running"), says("@@confirm ok"))));
         ChangeConfirmation c = confirmation();
         ApplyReport.HostOutcome o = c.lost("lab-1", "run-1", BOTH, "interrupted: connection lost");
-        assertThat(o.detail()).isEqualTo("interrupted: connection lost; if the firewall and sshd config change was made, the host restores"
-                + " the old one by itself 60 s after its install step ends (about 12:34:56 or later)");
+
+        assertThat(o.status()).isEqualTo(ApplyReport.Status.FAILED); // what the step did is not known here: plan says
+        assertThat(o.detail()).isEqualTo("interrupted: connection lost; a new SSH session reached the host after its install step ended"
+                + " and confirmed its firewall and sshd config change, so the host keeps what that step did");
+        assertThat(scripts).hasSize(3).allMatch(sh -> sh.contains("confirm_when_ended"));
+        assertThat(slept).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(c.afterDeadlines(List.of(o), 1, progress)).as("nothing left to wait for").containsExactly(o);
+    }
+
+    @Test
+    void aLostInstallSessionOfAnUnreachableHostIsLookedAtAgainAfterTheWindow() {
+        answers.add(new TransportException("lab-1 (10.0.0.1): timed out after 10 s connecting"));
+        ChangeConfirmation c = confirmation();
+        ApplyReport.HostOutcome o = c.lost("lab-1", "run-1", BOTH, "interrupted: connection lost");
+        assertThat(o.detail()).isEqualTo("interrupted: connection lost; if the firewall and sshd config change was made, the host undoes"
+                + " the run by itself 60 s after its install step ends (about 12:34:56 or later)");
         answers.add(says("@@revert done ok"));
         assertThat(c.afterDeadlines(List.of(o), 1, progress).get(0).detail()).endsWith("lab-1 reverted itself and is reachable again");
     }
