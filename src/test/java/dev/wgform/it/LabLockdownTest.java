@@ -188,12 +188,16 @@ class LabLockdownTest {
 
         long started = System.nanoTime();
         Lab.Result forced = wgformLab("apply", "-i", inventory.toString(), lockedDown.toString(), "--auto-approve", "--force",
-                "--confirm-timeout", "10", "--limit", "lab-2");
+                "--confirm-timeout", "10", "--limit", "lab-2,lab-3");
         assertThat(forced.code()).as(forced.all()).isNotZero();
-        assertThat(forced.all()).contains("lab-2").contains("could not reconnect").contains("reachable again");
+        // both backends: lab-2 nftables, lab-3 firewalld
+        assertThat(forced.all()).contains("could not reconnect").contains("lab-2 reverted itself and is reachable again")
+                .contains("lab-3 reverted itself and is reachable again");
         assertThat((System.nanoTime() - started) / 1e9).as("seconds until the host came back").isGreaterThan(10);
         assertThat(PortProbe.tcp(address(2), 22)).as("public SSH of lab-2 after the revert").isEqualTo(Seen.ANSWERS);
         assertThat(ssh(2, "nft list table inet wgform").assertOk().out()).contains("iifname \"eth0\" tcp dport 22 accept");
+        assertThat(PortProbe.tcp(address(3), 22)).as("public SSH of lab-3 after the revert").isEqualTo(Seen.ANSWERS);
+        assertThat(ssh(3, "firewall-cmd --zone=wgform-public --list-services").assertOk().out()).contains("ssh");
         Lab.Result after = wgformLab("plan", "-i", inventory.toString(), FOUR_PLANE.toString(), "--detailed-exitcode");
         assertThat(after.code()).as("the host is back on the old state: " + after.all()).isZero();
     }
