@@ -184,7 +184,7 @@ public final class ApplyService {
             if (pub != null) all.put(k.iface(), new KeyFact(k.iface(), k.path(), pub, keys.keyMtimes().getOrDefault(k.iface(), 0L)));
         }
         return new HostFacts(f.os(), f.systemd(), f.tools(), f.files(), f.manifest(), f.interfaces(), all, f.psks(), f.services(),
-                f.hostTimeEpoch(), f.nftables(), f.listening());
+                f.hostTimeEpoch(), f.nftables(), f.listening(), f.confirms());
     }
 
     static ApplyReport.HostOutcome install(FleetRun run, HostPlan h, String runId, List<PskPush> psks, String keyFailure,

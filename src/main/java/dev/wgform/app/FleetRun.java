@@ -99,6 +99,7 @@ final class FleetRun implements AutoCloseable {
         List<String> packages = PackageInstall.missing(d.get(), f);
         if (!packages.isEmpty()) notes.add(PackageInstall.note(packages));
         notes.addAll(KeyAgeNotes.of(d.get(), f, loaded.fleet().playbook().keyMaxAge(), paths.inventory().toString(), paths.playbook().toString()));
+        notes.addAll(ConfirmNotes.of(f));
         if (notes.isEmpty()) return p;
         List<String> all = new java.util.ArrayList<>(p.notes());
         all.addAll(notes);

@@ -41,6 +41,7 @@ public final class FactParser {
     private String nftRecorded = "";
     private Optional<String> nftListing = Optional.empty();
     private Optional<List<ListeningSocket>> listening = Optional.empty();
+    private final List<ConfirmMarker> confirms = new ArrayList<>();
 
     private FactParser(String host) {
         this.host = host;
@@ -72,7 +73,7 @@ public final class FactParser {
         Optional<NftTable> nftables = nftListing.map(text -> new NftTable(true, nftHash(text), nftRecorded))
                 .or(() -> nftAsked ? Optional.of(new NftTable(false, "", nftRecorded)) : Optional.empty());
         return new HostFacts(os, pid1.equals("systemd"), tools, files, manifest, interfaces, keys, psks, services, hostTime,
-                nftables, listening);
+                nftables, listening, confirms);
     }
 
     private List<Section> sections(String stdout) throws FactsException {
@@ -132,6 +133,7 @@ public final class FactParser {
             case "nftrecorded": nftAsked = true; nftRecorded = s.args.matches("[0-9a-f]{64}") ? s.args : ""; break;
             case "nftables": nftables(s); break;
             case "listen": listen(s); break;
+            case "confirm": confirms.add(ConfirmMarker.parse(s.args)); break;
             default: throw new IllegalArgumentException("unknown section (is the host's wgform output from another version?)");
         }
     }

@@ -24,6 +24,7 @@ import java.util.OptionalLong;
  *                      handshake ages do not depend on the workstation's clock
  * @param nftables      wgform's live nftables table, when it was asked for and nft is installed
  * @param listening     the host's listening TCP and UDP sockets, when they were asked for and ss is installed
+ * @param confirms      runs of a confirmed apply the host undid by itself, or whose confirmation it still awaits
  */
 public record HostFacts(
         OsInfo os,
@@ -37,9 +38,11 @@ public record HostFacts(
         Map<String, Boolean> services,
         long hostTimeEpoch,
         Optional<NftTable> nftables,
-        Optional<List<ListeningSocket>> listening) {
+        Optional<List<ListeningSocket>> listening,
+        List<ConfirmMarker> confirms) {
 
     public HostFacts {
+        confirms = List.copyOf(confirms);
         java.util.Objects.requireNonNull(nftables, "nftables");
         listening = listening.map(List::copyOf);
         tools = copy(tools);
@@ -48,6 +51,14 @@ public record HostFacts(
         keys = copy(keys);
         psks = copy(psks);
         services = copy(services);
+    }
+
+    /** Facts without confirm markers. */
+    public HostFacts(OsInfo os, boolean systemd, Map<String, String> tools, Map<String, FileFact> files,
+                     Optional<Manifest> manifest, Map<String, LiveInterface> interfaces, Map<String, KeyFact> keys,
+                     Map<String, PskFact> psks, Map<String, Boolean> services, long hostTimeEpoch, Optional<NftTable> nftables,
+                     Optional<List<ListeningSocket>> listening) {
+        this(os, systemd, tools, files, manifest, interfaces, keys, psks, services, hostTimeEpoch, nftables, listening, List.of());
     }
 
     /** Facts without the live firewall table and sockets. */

@@ -398,6 +398,15 @@ fi
 if [ -n "$WGF_LISTEN" ]; then
     command -v ss >/dev/null 2>&1 || { echo '@@listen missing'; WGF_LISTEN=; }
 fi
+# Confirmed applies: a run the host undid by itself ("EPOCH ok|incomplete STEP..."), or one still awaiting its
+# confirmation ("PID BOOT-ID"); one line each, builtins only.
+for WGF_F in "$R"/var/lib/wgform/confirm/*.reverted "$R"/var/lib/wgform/confirm/*.pid; do
+    if [ -f "$WGF_F" ]; then
+        WGF_V=
+        read -r WGF_V < "$WGF_F" 2>/dev/null
+        printf '@@confirm %s %s\n' "${WGF_F##*/}" "$WGF_V"
+    fi
+done
 set -f
 IFS=$NL
 {

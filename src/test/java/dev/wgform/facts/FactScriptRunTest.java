@@ -369,6 +369,23 @@ class FactScriptRunTest {
     }
 
     @Test
+    void reportsRunsTheHostUndidByItselfAndRunsAwaitingTheirConfirmation() throws Exception {
+        write(root.resolve("var/lib/wgform/confirm/20261126T210051Z.reverted"), "1795000000 ok\n");
+        write(root.resolve("var/lib/wgform/confirm/20261126T220000Z.reverted"), "1795000100 incomplete service:sshd\n");
+        write(root.resolve("var/lib/wgform/confirm/20261126T230000Z.pid"), "4242 0b8e-boot\n");
+        write(root.resolve("var/lib/wgform/confirm/log"), "2026-11-26T21:15:56Z run 20261126T210051Z: armed\n");
+        FactRequest req = new FactRequest(List.of(), Map.of(), List.of(), List.of(), Optional.empty(), false);
+        Map<String, String> env = Map.of("WGFORM_ROOT", root.toString(), "FAKE_WG_DUMP", tmp.resolve("dump.txt").toString(),
+                "PATH", systemPath());
+
+        HostFacts f = FactParser.parse("node-a", ScriptRunner.run(List.of("/bin/sh"), FactScript.build(req), env).stdout());
+        assertThat(f.confirms()).containsExactly(
+                new ConfirmMarker("20261126T210051Z", ConfirmMarker.State.REVERTED, "ok", 1795000000L),
+                new ConfirmMarker("20261126T220000Z", ConfirmMarker.State.REVERTED, "incomplete service:sshd", 1795000100L),
+                new ConfirmMarker("20261126T230000Z", ConfirmMarker.State.WAITING, "", 0L));
+    }
+
+    @Test
     void reportsTheLiveFirewallTableAndListeningSockets() throws Exception {
         String listing = "table inet wgform {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t}\n}\n";
         write(tmp.resolve("nft.txt"), listing);
