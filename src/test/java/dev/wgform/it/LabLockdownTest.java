@@ -200,6 +200,9 @@ class LabLockdownTest {
         assertThat(ssh(3, "firewall-cmd --zone=wgform-public --list-services").assertOk().out()).contains("ssh");
         Lab.Result after = wgformLab("plan", "-i", inventory.toString(), FOUR_PLANE.toString(), "--detailed-exitcode");
         assertThat(after.code()).as("the host is back on the old state: " + after.all()).isZero();
+        assertThat(planSection(after.out(), "lab-2")).contains("was never confirmed from a new SSH session, so the host undid it by itself");
+        assertThat(planSection(after.out(), "lab-3")).contains("was never confirmed from a new SSH session, so the host undid it by itself");
+        assertThat(planSection(after.out(), "lab-1")).doesNotContain("undid");
     }
 
     @Test
@@ -254,6 +257,14 @@ class LabLockdownTest {
         // lab-2's sshd (its log is the lab's) saw wgform come from the bastion's mgmt address, through the tunnel
         assertThat(Files.readString(Path.of("/var/lib/wgform-lab/wgl-2.log"))).contains("Accepted publickey for root from 10.200.0.1 ");
         assertThat(Files.readString(Path.of("/var/lib/wgform-lab/wgl-3.log"))).contains("Accepted publickey for root from 10.200.0.1 ");
+    }
+
+    /** The lines under "# lab-N" in a plan's text, up to the next host. */
+    static String planSection(String plan, String host) {
+        int start = plan.indexOf("# " + host + "\n");
+        if (start < 0) return "";
+        int end = plan.indexOf("\n# ", start + 1);
+        return plan.substring(start, end < 0 ? plan.length() : end);
     }
 
     /** wgform run from the admin's workstation: a JVM in namespace wgl-admin, with this test's class path. */
