@@ -105,23 +105,7 @@ final class InstallRequests {
                 facts.systemd(), psks, tighten);
         // the changes that can cut wgform off the host undo themselves unless a new session confirms them
         Optional<ConfirmWindow> window = ConfirmWindow.forStep(confirmSeconds, kindByPath, firewall, services, sshd);
-        if (window.isEmpty()) return request;
-        return request.withConfirm(window.get().withManifestAfterRevert(manifestAfterRevert(rendered, facts, window.get().paths())));
-    }
-
-    /** The new manifest, with each reverted file's entry as the old manifest had it (or none, as wgform had not installed it). */
-    static String manifestAfterRevert(List<RenderedFile> rendered, HostFacts facts, List<String> reverted) {
-        Map<String, Manifest.ManagedFile> old = new LinkedHashMap<>();
-        facts.manifest().ifPresent(m -> m.files().forEach(f -> old.put(f.path(), f)));
-        List<Manifest.ManagedFile> files = new ArrayList<>();
-        List<String> inRendered = new ArrayList<>();
-        for (RenderedFile f : rendered) { // in the new manifest's order, so a revert to what the playbook says matches it
-            inRendered.add(f.path());
-            if (!reverted.contains(f.path())) files.add(new Manifest.ManagedFile(f.path(), f.kind(), Planner.installedSha256(f)));
-            else if (old.containsKey(f.path())) files.add(old.get(f.path()));
-        }
-        for (String path : reverted) if (!inRendered.contains(path) && old.containsKey(path)) files.add(old.get(path));
-        return new Manifest(Manifest.CURRENT_VERSION, files).toJson();
+        return window.isPresent() ? request.withConfirm(window.get()) : request;
     }
 
     /** One step per interface: the strongest of what the changes ask (down > restart > up > live sync). */

@@ -13,12 +13,11 @@ import dev.wgform.model.InvalidInputException;
 import dev.wgform.model.WorkstationPeer;
 import dev.wgform.render.WorkstationRenderer;
 import dev.wgform.schedule.CommandRunner;
+import dev.wgform.view.ReportFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,17 +226,7 @@ public final class WorkstationService {
     /** 0600 from the start, renamed into place so a reader never sees half a file. */
     private static void writePrivate(Path file, String content) throws WorkstationException {
         try {
-            Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp"); // 0600
-            try {
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            ReportFile.write(file, content, "rw-------");
         } catch (IOException e) {
             throw new WorkstationException("cannot write " + file + ": " + e.getMessage());
         }

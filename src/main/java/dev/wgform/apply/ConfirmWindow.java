@@ -16,10 +16,8 @@ import java.util.Set;
  * @param paths    the firewall and sshd files this run writes or deletes
  * @param firewall load the restored firewall again (the request's {@link FirewallStep#rollbackCommand()})
  * @param services services of the request to validate and reload with their restored files (sshd)
- * @param manifestAfterRevert the manifest that describes the host once these files are back (the new one with the
- *                 guarded files' entries from the old one), written by the revert; empty to leave the manifest alone
  */
-public record ConfirmWindow(int seconds, List<String> paths, boolean firewall, List<String> services, Optional<String> manifestAfterRevert) {
+public record ConfirmWindow(int seconds, List<String> paths, boolean firewall, List<String> services) {
     /** wgform's default and the CLI's limits; shorter windows are for tests of the watchdog itself. */
     public static final int DEFAULT_SECONDS = 60;
     public static final int MIN_SECONDS = 10;
@@ -31,16 +29,6 @@ public record ConfirmWindow(int seconds, List<String> paths, boolean firewall, L
         services = List.copyOf(services);
         for (String p : paths) Shell.checkPath(p, "guarded path");
         if (!firewall && services.isEmpty()) throw new IllegalArgumentException("a confirm window guards the firewall or a service");
-        if (manifestAfterRevert == null) throw new IllegalArgumentException("manifestAfterRevert is required (Optional)");
-    }
-
-    public ConfirmWindow(int seconds, List<String> paths, boolean firewall, List<String> services) {
-        this(seconds, paths, firewall, services, Optional.empty());
-    }
-
-    /** The same window, whose revert also puts the manifest back to {@code json}. */
-    public ConfirmWindow withManifestAfterRevert(String json) {
-        return new ConfirmWindow(seconds, paths, firewall, services, Optional.of(json));
     }
 
     /**

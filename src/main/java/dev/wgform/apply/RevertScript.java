@@ -6,8 +6,8 @@ package dev.wgform.apply;
  * seconds; unless a confirm command renamed its pid file away by then, it undoes the whole run with the install
  * step's own rollback function and the flags that step saved when it finished (files, firewall, interfaces,
  * services, and the manifest from the backup), so the host is back on its old state, never half-way. Where the
- * step never finished (killed), there are no flags: it restores the guarded firewall and sshd files only, reloads
- * them, and writes the manifest to match. Either way it records that it reverted
+ * step never finished (killed), there are no flags: it restores the guarded firewall and sshd files only and reloads
+ * them (the manifest, written last, is still the old one). Either way it records that it reverted
  * ({@code /var/lib/wgform/confirm/RUN.reverted} and a line in {@code /var/lib/wgform/confirm/log}).
  */
 public final class RevertScript {
@@ -35,13 +35,9 @@ public final class RevertScript {
                 .append(Shell.quote(InstallRequest.MANIFEST_PATH)).append(" || wd_failed restore:manifest; else rm -f \"$R\"")
                 .append(Shell.quote(InstallRequest.MANIFEST_PATH)).append(" || wd_failed remove:manifest; fi\n");
         sh.append("    return 0\n  fi\n");
-        // cut short before it finished (killed): only the files that can lock wgform out
+        // cut short before it finished (killed): only the files that can lock wgform out; the manifest, written
+        // after the flags, is still the old one
         for (String p : window.paths()) sh.append("  wd_restore ").append(Shell.quote(p)).append('\n');
-        // the manifest says what wgform installed: after the revert, the old firewall and sshd files again
-        if (window.manifestAfterRevert().isPresent()) {
-            sh.append("  wd_manifest <<'").append(Shell.HEREDOC_END).append("'\n");
-            sh.append(Shell.base64Body(window.manifestAfterRevert().get()));
-        }
         if (window.firewall()) {
             FirewallStep f = req.firewall().orElseThrow();
             sh.append("  if ! ").append(guarded(f.rollbackCommand())).append("; then wd_failed ").append(Shell.quote(f.stepName())).append("; fi\n");

@@ -11,13 +11,20 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes a report file (Prometheus textfile, HTML page) the way a reader polling it needs: a temp file beside it,
- * synced, mode 0644, then renamed over it, so nobody ever reads half of it; the temp file goes if anything fails.
+ * Writes a file others read whole (Prometheus textfile, HTML page, rotation journal, the workstation's wg-quick
+ * file) the way a reader polling it needs: a temp file beside it (0600 from the start), synced, given its mode, then
+ * renamed over it, so nobody ever reads half of it; the temp file goes if anything fails.
  */
 public final class ReportFile {
     private ReportFile() {}
 
+    /** Mode 0644: a report anyone may read. */
     public static void write(Path file, String text) throws IOException {
+        write(file, text, "rw-r--r--");
+    }
+
+    /** @param posixMode the file's mode once in place, e.g. {@code rw-------} */
+    public static void write(Path file, String text, String posixMode) throws IOException {
         Path target = file.toAbsolutePath();
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
@@ -27,7 +34,7 @@ public final class ReportFile {
                 ch.force(true);
             }
             if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString(posixMode));
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {

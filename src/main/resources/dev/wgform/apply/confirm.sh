@@ -121,7 +121,7 @@ confirm_status() {
   fi
 }
 
-# A successful install: earlier runs' revert markers have been seen (plan, drift) and are history now (the log).
+# A successful install: earlier runs' revert markers have been seen (plan notes them) and are history now (the log).
 confirm_settle() {
   [ -d "$CD" ] || return 0
   for cs_f in "$CD"/*.reverted; do
@@ -142,13 +142,6 @@ wd_restore() { # path
     rm -f "$wr_t"; wd_failed "restore:$1"; return 1
   fi
   rm -f "$R$1" || { wd_failed "remove:$1"; return 1; }
-}
-
-# The manifest as it is once the guarded files are back (stdin: base64), atomically.
-wd_manifest() {
-  wm_t=$(new_temp "$STATE") || { wd_failed manifest; return 1; }
-  if base64 -d >"$wm_t" && chmod 0644 "$wm_t" && own_root "$wm_t" && mv -f "$wm_t" "$STATE/manifest.json"; then return 0; fi
-  rm -f "$wm_t"; wd_failed manifest; return 1
 }
 
 # Wait for the install step to end (at most 15 minutes), then SECONDS more; revert unless confirmed by then.

@@ -66,6 +66,11 @@ class ConfirmShellTest {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /** The watchdog has reverted and is done: its marker is there and its last files are gone (or the tree is torn down under it). */
+    static void awaitReverted(FakeHost h, String run) throws InterruptedException {
+        await(() -> h.exists(CD + "/" + run + ".reverted") && !h.exists(CD + "/" + run + ".firing"), "the watchdog of " + run + " reverted");
+    }
+
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long end = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
@@ -102,15 +107,13 @@ class ConfirmShellTest {
     @Test
     void withoutAConfirmationTheHostRestoresTheOldFilesAndReloadsThemAfterTheDeadline() throws Exception {
         host.write(NFT, OLD_NFT, "rw-r--r--");
-        String manifestAfter = "{\"version\": 1, \"files\": [\n  {\"path\": \"" + NFT + "\", \"kind\": \"firewall\", \"sha256\": \"old\"}\n]}\n";
-        InstallRequest req = guarded("run-1", 1);
-        InstallResult r = install(req.withConfirm(req.confirm().orElseThrow().withManifestAfterRevert(manifestAfter)), Map.of());
+        InstallResult r = install(guarded("run-1", 1), Map.of());
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.OK);
         int callsAfterInstall = host.calls().size();
         assertThat(ConfirmCommands.parseStatus(host.run(ConfirmCommands.status("run-1")).stdout()).reverted())
                 .isEqualTo(ConfirmCommands.Reverted.PENDING);
 
-        await(() -> host.exists(CD + "/run-1.reverted"), "the watchdog reverted");
+        awaitReverted(host, "run-1");
         assertThat(host.read(NFT)).isEqualTo(OLD_NFT);
         assertThat(host.mode(NFT)).isEqualTo("rw-r--r--");
         assertThat(host.exists(SSHD)).as("the drop-in did not exist before").isFalse();
@@ -132,7 +135,7 @@ class ConfirmShellTest {
         // the watchdog inherits the install's environment, so its sshd -t is made to fail by swapping the fake
         Files.writeString(host.bin.resolve("sshd"), "#!/bin/sh\n. \"${0%/*}/_fake.sh\"\nlog \"sshd $*\"\nexit 255\n");
 
-        await(() -> host.exists(CD + "/run-1.reverted"), "the watchdog reverted");
+        awaitReverted(host, "run-1");
         assertThat(host.exists(NFT)).isFalse();
         assertThat(host.calls()).endsWith("nft list table inet wgform", "nft delete table inet wgform", "nft -s list table inet wgform", "sshd -t");
         assertThat(ConfirmCommands.parseStatus(host.run(ConfirmCommands.status("run-1")).stdout()))
@@ -157,13 +160,15 @@ class ConfirmShellTest {
     @Test
     void aKilledInstallStepIsRevertedByTheWatchdog() throws Exception {
         host.write(NFT, OLD_NFT, "rw-r--r--");
+        host.write("/var/lib/wgform/manifest.json", "{\"version\": 1, \"files\": []}\n", "rw-r--r--");
         FakeHost.Run run = host.run(InstallScript.build(guarded("run-1", 1)), Map.of("FAKE_KILL", "nft-check:1"));
         assertThat(run.exit()).isEqualTo(137);
         assertThat(host.read(NFT)).contains("# new"); // renamed into place, then killed before any rollback
 
-        await(() -> host.exists(CD + "/run-1.reverted"), "the watchdog reverted");
+        awaitReverted(host, "run-1");
         assertThat(host.read(NFT)).isEqualTo(OLD_NFT);
         assertThat(host.exists(SSHD)).isFalse();
+        assertThat(host.read("/var/lib/wgform/manifest.json")).as("never rewritten: the step died first").isEqualTo("{\"version\": 1, \"files\": []}\n");
     }
 
     @Test
@@ -185,7 +190,7 @@ class ConfirmShellTest {
         assertThat(host.calls()).contains("wg-quick up " + InstallScriptTest.CONF);
         int callsAfterInstall = host.calls().size();
 
-        await(() -> host.exists(CD + "/run-1.reverted"), "the watchdog reverted");
+        awaitReverted(host, "run-1");
         assertThat(host.read(CD + "/run-1.reverted")).matches("\\d+ ok\n");
         assertThat(host.calls().subList(callsAfterInstall, host.calls().size()))
                 .as("the new interface down while its config is there, the old firewall loaded again")
@@ -252,7 +257,7 @@ class ConfirmShellTest {
                 h.write(NFT, OLD_NFT, "rw-r--r--");
                 FakeHost.Run run = h.run(InstallScript.build(guarded("run-1", 1)), Map.of(), List.of(shell.split(" ")));
                 assertThat(InstallResult.parse(run.stdout(), run.exit()).status()).as(shell + ": " + run).isEqualTo(Status.OK);
-                await(() -> h.exists(CD + "/run-1.reverted"), shell + ": the watchdog reverted");
+                awaitReverted(h, "run-1");
                 assertThat(h.read(NFT)).as(shell).isEqualTo(OLD_NFT);
             }
         }
