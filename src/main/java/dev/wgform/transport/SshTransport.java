@@ -64,6 +64,7 @@ public final class SshTransport implements AutoCloseable {
         client.setAgentFactory(null);
         client.setSignatureFactories(HostKeyPreference.openSshOrder(client.getSignatureFactories()));
         client.addSessionListener(new HostKeyPreference(knownHosts));
+        KexPreference.apply(client);
         CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, settings.connectTimeout());
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO); // every command has its own timeout
         // a host cut off mid-command (network partition, host gone) is given up after about 20 s of silence, not

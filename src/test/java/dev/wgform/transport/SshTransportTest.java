@@ -80,6 +80,16 @@ class SshTransportTest {
     }
 
     @Test
+    void agreesOnTheMlKemHybridKeyExchangeWhenTheServerOffersIt() throws Exception {
+        trust(server.port(), hostKey.getPublic());
+        try (SshTransport transport = new SshTransport(settings(false));
+             RemoteHost host = transport.connect(alice())) {
+            assertThat(host.run("true", RUN).exitCode()).isZero();
+        }
+        assertThat(server.keyExchanges).last().isEqualTo("mlkem768x25519-sha256");
+    }
+
+    @Test
     void aScriptBiggerThanOneMebibyteTravelsWhole() throws Exception {
         trust(server.port(), hostKey.getPublic());
         String line = "x".repeat(99) + "\n";

@@ -1,6 +1,7 @@
 package dev.wgform.transport;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
@@ -35,6 +36,8 @@ final class TestSshServer implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicInteger sessions = new AtomicInteger();
+    /** The key exchange each session agreed on, in the order they did. */
+    final List<String> keyExchanges = new CopyOnWriteArrayList<>();
     private final SshServer server;
 
     private TestSshServer(SshServer server) {
@@ -62,6 +65,13 @@ final class TestSshServer implements AutoCloseable {
             @Override
             public void sessionCreated(Session session) {
                 test.sessions.incrementAndGet();
+            }
+
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.KeyEstablished) {
+                    test.keyExchanges.add(session.getNegotiatedKexParameter(KexProposalOption.ALGORITHMS));
+                }
             }
         });
         server.setCommandFactory((channel, command) -> {
