@@ -8,7 +8,6 @@ import dev.wgform.facts.FactsException;
 import dev.wgform.facts.HostFacts;
 import dev.wgform.model.Fleet;
 import dev.wgform.model.Host;
-import dev.wgform.render.RenderedFile;
 import dev.wgform.transport.ExecResult;
 import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.SshTarget;
@@ -65,20 +64,20 @@ final class FactsGathering {
 
     /**
      * @param connections one per host, same order as {@code states}
-     * @param rendered    each host's rendered files, same order
+     * @param rendered    the paths of each host's rendered files, same order
      */
     static List<HostReading> readAll(List<CompletableFuture<Connection>> connections, List<HostState> states,
-                                     List<List<RenderedFile>> rendered, int parallel, Progress progress) {
+                                     List<List<String>> rendered, int parallel, Progress progress) {
         List<Integer> indexes = IntStream.range(0, states.size()).boxed().toList();
         return ParallelHosts.map(parallel, indexes, i -> read(connections.get(i).join(), states.get(i), rendered.get(i), progress));
     }
 
-    private static HostReading read(Connection c, HostState state, List<RenderedFile> files, Progress progress) {
+    private static HostReading read(Connection c, HostState state, List<String> paths, Progress progress) {
         Host host = state.host();
         if (c.remote().isEmpty()) return new HostReading.Unreachable(host, c.failure());
         RemoteHost remote = c.remote().get();
         try {
-            ExecResult r = remote.run(FactScript.build(FactRequests.forHost(state, files)), FACTS_TIMEOUT);
+            ExecResult r = remote.run(FactScript.build(FactRequests.forPaths(state, paths)), FACTS_TIMEOUT);
             if (r.exitCode() != 0) {
                 remote.close();
                 String reason = "fact script exited " + r.exitCode() + firstLine(r.stderr());

@@ -6,7 +6,6 @@ import dev.wgform.desired.PublicKeys;
 import dev.wgform.inventory.FleetLoader;
 import dev.wgform.inventory.LoadedFleet;
 import dev.wgform.model.InvalidInputException;
-import dev.wgform.render.RenderedFile;
 import dev.wgform.render.Renderer;
 import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.SshTransport;
@@ -28,31 +27,8 @@ final class FleetReader {
         long t0 = System.nanoTime();
         LoadedFleet loaded = FleetLoader.load(options.paths().inventory(), options.paths().playbook());
         Renderer renderer = new Renderer(options.templates());
-        // what to read from each host does not depend on public keys, so a key-less render tells the fact script
-        List<HostState> keyless = DesiredState.build(loaded.fleet(), PublicKeys.none());
-        List<Host> hosts = keyless.stream().map(HostState::host).toList();
-        renderer.checkTemplates(keyless); // bad input stops here, before any host is contacted
-
-        // connecting needs only the inventory: it runs while the files are rendered
-        CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);
-        List<CompletableFuture<FactsGathering.Connection>> connections =
-                FactsGathering.connectEach(loaded.fleet(), transport, hosts, options.parallel(), progress);
-        List<List<RenderedFile>> files;
-        try {
-            files = new HostRendering(renderer).renderAll(keyless);
-        } catch (InvalidInputException | RuntimeException e) {
-            closeAll(connections);
-            transport.join().close();
-            throw e;
-        }
-        progress.verbose(String.format("loaded and rendered %d hosts in %.2f s", keyless.size(), (System.nanoTime() - t0) / 1e9));
-        List<HostReading> readings = FactsGathering.readAll(connections, keyless, files, options.parallel(), progress);
-        Map<String, HostReading> byHost = new LinkedHashMap<>();
-        for (HostReading r : readings) byHost.put(r.host().name(), r);
-        progress.verbose(String.format("read %d hosts in %.2f s: %d SSH sessions, %d remote commands", readings.size(),
-                (System.nanoTime() - t0) / 1e9, transport.join().sessionsOpened(), commands(readings)));
-
-        FleetRun run = new FleetRun(loaded, options.paths(), transport.join(), renderer, HostLimit.of(options.limit()), byHost);
+        Readings readings = readEach(loaded, renderer, options, progress, t0);
+        FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, HostLimit.of(options.limit()), readings.byHost());
         try {
             long p0 = System.nanoTime();
             run.replan();
@@ -63,6 +39,40 @@ final class FleetReader {
             throw e;
         }
     }
+
+    /**
+     * What to read from each host does not depend on public keys, so the key-less desired state tells the fact script
+     * which paths. The templates themselves run once the keys are known: a 500-host mesh's files are 200 MB.
+     */
+    private static Readings readEach(LoadedFleet loaded, Renderer renderer, RunOptions options, Progress progress, long t0)
+            throws InvalidInputException {
+        List<HostState> keyless = DesiredState.build(loaded.fleet(), PublicKeys.none());
+        List<Host> hosts = keyless.stream().map(HostState::host).toList();
+        renderer.checkTemplates(keyless); // bad input stops here, before any host is contacted
+
+        // connecting needs only the inventory: it runs while the paths are worked out
+        CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);
+        List<CompletableFuture<FactsGathering.Connection>> connections =
+                FactsGathering.connectEach(loaded.fleet(), transport, hosts, options.parallel(), progress);
+        List<List<String>> paths;
+        try {
+            paths = new HostRendering(renderer).pathsAll(keyless);
+        } catch (InvalidInputException | RuntimeException e) {
+            closeAll(connections);
+            transport.join().close();
+            throw e;
+        }
+        progress.verbose(String.format("loaded and checked %d hosts in %.2f s", keyless.size(), (System.nanoTime() - t0) / 1e9));
+        List<HostReading> readings = FactsGathering.readAll(connections, keyless, paths, options.parallel(), progress);
+        Map<String, HostReading> byHost = new LinkedHashMap<>();
+        for (HostReading r : readings) byHost.put(r.host().name(), r);
+        progress.verbose(String.format("read %d hosts in %.2f s: %d SSH sessions, %d remote commands", readings.size(),
+                (System.nanoTime() - t0) / 1e9, transport.join().sessionsOpened(), commands(readings)));
+        return new Readings(transport.join(), byHost);
+    }
+
+    /** Every host's reading, inventory order, and the client whose sessions they hold. */
+    private record Readings(SshTransport transport, Map<String, HostReading> byHost) {}
 
     private static final Executor DAEMON = r -> {
         Thread t = new Thread(r, "wgform-connect");

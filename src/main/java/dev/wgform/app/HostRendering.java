@@ -26,6 +26,20 @@ final class HostRendering {
     }
 
     List<List<RenderedFile>> renderAll(List<HostState> states) throws InvalidInputException {
+        return eachHost(states, renderer::render);
+    }
+
+    /** The paths each host's files would have, with the same checks, without running the templates. */
+    List<List<String>> pathsAll(List<HostState> states) throws InvalidInputException {
+        return eachHost(states, renderer::paths);
+    }
+
+    /** One host's share of the work; its problems are gathered with every other host's. */
+    private interface HostWork<T> {
+        T apply(HostState state) throws InvalidInputException;
+    }
+
+    private <T> List<T> eachHost(List<HostState> states, HostWork<T> work) throws InvalidInputException {
         int threads = Math.max(1, Math.min(states.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "wgform-render");
@@ -33,11 +47,11 @@ final class HostRendering {
             return t;
         });
         try {
-            List<Future<List<RenderedFile>>> futures = new ArrayList<>(states.size());
-            for (HostState s : states) futures.add(pool.submit(() -> renderer.render(s)));
-            List<List<RenderedFile>> out = new ArrayList<>(states.size());
+            List<Future<T>> futures = new ArrayList<>(states.size());
+            for (HostState s : states) futures.add(pool.submit(() -> work.apply(s)));
+            List<T> out = new ArrayList<>(states.size());
             Set<Problem> problems = new LinkedHashSet<>(); // the same template error shows once, not once per host
-            for (Future<List<RenderedFile>> f : futures) {
+            for (Future<T> f : futures) {
                 try {
                     out.add(f.get());
                 } catch (ExecutionException e) {

@@ -27,8 +27,12 @@ public final class FactRequests {
      * renders one. Duplicates are dropped, order is kept.
      */
     public static FactRequest forHost(HostState desired, List<RenderedFile> rendered) {
-        Set<String> paths = new LinkedHashSet<>();
-        for (RenderedFile f : rendered) paths.add(f.path());
+        return forPaths(desired, rendered.stream().map(RenderedFile::path).toList());
+    }
+
+    /** The same, given only the rendered files' paths. */
+    public static FactRequest forPaths(HostState desired, List<String> renderedPaths) {
+        Set<String> paths = new LinkedHashSet<>(renderedPaths);
         Map<String, String> keys = new LinkedHashMap<>();
         Set<String> psks = new LinkedHashSet<>();
         for (WgInterface i : desired.interfaces()) {

@@ -49,10 +49,13 @@ final class WgDump {
     private static LivePeer peer(String[] f) {
         // f[2] is the preshared key column: only whether one is set is kept.
         boolean hasPsk = !none(f[2]);
-        Optional<String> endpoint = none(f[3]) ? Optional.empty() : Optional.of(f[3]);
-        List<String> allowed = none(f[4]) || f[4].isEmpty() ? List.of() : Arrays.asList(f[4].split(","));
+        // A peer's key, endpoint and routes show up on every other host of its plane: interned, a 500-host mesh's
+        // million live peers share 2000 copies of each instead of holding a million (about 150 MB less heap).
+        Optional<String> endpoint = none(f[3]) ? Optional.empty() : Optional.of(f[3].intern());
+        List<String> allowed = none(f[4]) || f[4].isEmpty() ? List.of()
+                : List.of(Arrays.stream(f[4].split(",")).map(String::intern).toArray(String[]::new));
         OptionalInt keepalive = f[8].equals("off") || f[8].equals("0") ? OptionalInt.empty() : OptionalInt.of(number(f[8], "keepalive"));
-        return new LivePeer(f[1], hasPsk, endpoint, allowed, counter(f[5], "latest handshake"), counter(f[6], "rx bytes"),
+        return new LivePeer(f[1].intern(), hasPsk, endpoint, allowed, counter(f[5], "latest handshake"), counter(f[6], "rx bytes"),
                 counter(f[7], "tx bytes"), keepalive);
     }
 

@@ -41,6 +41,23 @@ public final class Renderer {
      *                               written safely into its file
      */
     public List<RenderedFile> render(HostState state) throws InvalidInputException {
+        List<RenderedFile> out = new ArrayList<>();
+        for (Job j : jobs(state)) {
+            String content = engine.render(j.template, j.model, j.path + " for " + state.host().name());
+            out.add(RenderedFile.of(j.path, content, j.mode, j.kind));
+        }
+        return out;
+    }
+
+    /**
+     * The paths {@link #render} would write, in the same order, with the same checks of the values, without running
+     * the templates: what to read from a host is known before its keys are, and a big mesh's files are big.
+     */
+    public List<String> paths(HostState state) throws InvalidInputException {
+        return jobs(state).stream().map(j -> j.path).toList();
+    }
+
+    private List<Job> jobs(HostState state) throws InvalidInputException {
         engine.checkSetup();
         ValueChecks checks = new ValueChecks();
         TemplateData data = new TemplateData(state, checks, peerModels);
@@ -56,13 +73,7 @@ public final class Renderer {
         }
         checkDistinctPaths(state, jobs, checks);
         checks.throwIfAny();
-
-        List<RenderedFile> out = new ArrayList<>(jobs.size());
-        for (Job j : jobs) {
-            String content = engine.render(j.template, j.model, j.path + " for " + state.host().name());
-            out.add(RenderedFile.of(j.path, content, j.mode, j.kind));
-        }
-        return out;
+        return jobs;
     }
 
     /**
