@@ -237,7 +237,7 @@ public final class InstallScript {
             // Already up (a restart, or up found it running): down with the config it runs, then up with the new one.
             line("if [ \"$up" + k + "\" = 1 ]; then wg_down " + iface + " \"$(old_conf " + Shell.quote(s.configPath()) + ")\" || fail "
                     + step + " 'wg-quick down failed: '\"$(detail)\"; fi");
-            line("wg_up " + iface + " " + root(s.configPath()) + " || fail " + step + " 'wg-quick up failed: '\"$(detail)\"");
+            line("wg_up " + iface + " " + root(s.configPath()) + " || fail " + step + " 'cannot bring it up: '\"$(detail)\"");
             enable(k, s);
             line("step_ok " + step);
         }
@@ -249,7 +249,7 @@ public final class InstallScript {
             // sy: syncconf itself ran (not just strip), so rollback must sync the old file back
             line("if [ \"$up" + k + "\" = 1 ]; then SYNC_RAN=0; live_sync " + iface + " " + root(s.configPath()) + "; rc=$?; sy" + k
                     + "=$SYNC_RAN; [ \"$rc\" = 0 ] || fail " + step + " \"$SYNC_MSG\"");
-            line("else wg_up " + iface + " " + root(s.configPath()) + " || fail " + step + " 'it was down and wg-quick up failed: '\"$(detail)\"; fi");
+            line("else wg_up " + iface + " " + root(s.configPath()) + " || fail " + step + " 'it was down and cannot be brought up: '\"$(detail)\"; fi");
             enable(k, s);
             line("step_ok " + step);
         }

@@ -30,6 +30,23 @@ class InstallScriptTest {
         return s.toString();
     }
 
+    /** The calls of bringing an interface of {@link #conf} up without wg-quick (its address; no endpoints, so MTU 1420). */
+    static List<String> quickUp(String iface) {
+        return List.of("ip link add " + iface + " type wireguard", "wg setconf " + iface,
+                "ip -batch: address add 10.200.0.1/24 dev " + iface + "; link set mtu 1420 up dev " + iface);
+    }
+
+    /** What an interface of {@link #conf} runs: the config less wg-quick's own keys (here, Address). */
+    static String running(String conf) {
+        return conf.replaceAll("(?m)^Address = [^\n]*\n", "");
+    }
+
+    static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     static String filled(String template, String key) {
         return template.replace("{{wgform-secret:" + KEY + "}}", key);
     }
@@ -52,7 +69,7 @@ class InstallScriptTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.OK);
         assertThat(host.read(CONF)).isEqualTo(filled(conf(PEER_B), key));
         assertThat(host.mode(CONF)).isEqualTo("rw-------");
-        assertThat(host.calls()).containsExactly("wg-quick up " + CONF, "systemctl enable wg-quick@wg-mgmt");
+        assertThat(host.calls()).containsExactlyElementsOf(concat(quickUp("wg-mgmt"), List.of("systemctl enable wg-quick@wg-mgmt")));
         assertThat(host.read("/var/lib/wgform/manifest.json")).isEqualTo("{\"version\":1}\n");
         assertThat(r.steps()).extracting(StepResult::name)
                 .containsExactly("write:" + CONF, "up:wg-mgmt", "verify:wg-mgmt", "manifest");
@@ -261,22 +278,23 @@ class InstallScriptTest {
                 List.of(new InterfaceStep("wg-mgmt", InterfaceAction.RESTART, true, 1))));
 
         assertThat(r.status()).as(r.toString()).isEqualTo(Status.OK);
-        assertThat(host.calls()).containsExactly("wg-quick down /var/lib/wgform/backup/run-1" + CONF, "wg-quick up " + CONF);
-        assertThat(host.running("wg-mgmt")).isEqualTo(filled(newConf, key));
+        assertThat(host.calls()).containsExactlyElementsOf(concat(List.of("wg-quick down /var/lib/wgform/backup/run-1" + CONF), quickUp("wg-mgmt")));
+        assertThat(host.running("wg-mgmt")).isEqualTo(running(filled(newConf, key)));
     }
 
     @Test
     void failedUpOfANewInterfaceRemovesItsConfigAndDisablesNothingItDidNotEnable() {
         host.genKey(KEY);
         FakeHost.Run run = host.run(InstallScript.build(request(List.of(new FileWrite(CONF, conf(PEER_B), 0600, "wg")),
-                List.of(new InterfaceStep("wg-mgmt", InterfaceAction.UP, true, 1)))), Map.of("FAKE_FAIL", "wg-quick-up"));
+                List.of(new InterfaceStep("wg-mgmt", InterfaceAction.UP, true, 1)))), Map.of("FAKE_FAIL", "wg-setconf"));
         InstallResult r = InstallResult.parse(run.stdout(), run.exit());
 
         assertThat(r.status()).isEqualTo(Status.ROLLED_BACK);
-        assertThat(r.message()).startsWith("wg-quick up failed: ").contains("fake wg-quick up failure");
+        assertThat(r.message()).startsWith("cannot bring it up: ").contains("fake wg setconf failure");
         assertThat(host.exists(CONF)).isFalse();
         assertThat(host.isUp("wg-mgmt")).isFalse();
-        assertThat(host.calls()).containsExactly("wg-quick up " + CONF);
+        // the half-made interface goes at once, as wg-quick's own clean-up does
+        assertThat(host.calls()).containsExactly("ip link add wg-mgmt type wireguard", "wg setconf wg-mgmt", "ip link delete dev wg-mgmt");
     }
 
     @Test
@@ -307,7 +325,7 @@ class InstallScriptTest {
         assertThat(host.read(CONF)).isEqualTo(before);
         assertThat(host.mode(CONF)).isEqualTo("rw-r-----");
         assertThat(host.isUp("wg-mgmt")).isTrue();
-        assertThat(host.running("wg-mgmt")).isEqualTo(filled(conf(PEER_B), key));
+        assertThat(host.running("wg-mgmt")).isEqualTo(running(filled(conf(PEER_B), key)));
         assertThat(host.isEnabled("wg-quick@wg-mgmt")).isTrue();
         assertThat(host.exists(SSHD)).isFalse();
     }
@@ -319,7 +337,7 @@ class InstallScriptTest {
                 List.of(new InterfaceStep("wg-mgmt", InterfaceAction.UP, true, 1)), List.of(), Optional.empty(), "{}", false));
 
         assertThat(r.status()).isEqualTo(Status.OK);
-        assertThat(host.calls()).containsExactly("wg-quick up " + CONF);
+        assertThat(host.calls()).containsExactlyElementsOf(quickUp("wg-mgmt"));
     }
 
     @Test
@@ -382,7 +400,7 @@ class InstallScriptTest {
         InstallRequest req = new InstallRequest("run-1", List.of(new FileWrite(CONF, conf(PEER_B), 0600, "wg")), List.of(),
                 List.of(new InterfaceStep("wg-mgmt", InterfaceAction.UP, true, 1)), List.of(), Optional.empty(), "{}", true,
                 List.of(new PskPush("wg-mgmt", "node-b", pskPath, psk)));
-        FakeHost.Run run = host.run(InstallScript.build(req), Map.of("FAKE_FAIL", "wg-quick-up"));
+        FakeHost.Run run = host.run(InstallScript.build(req), Map.of("FAKE_FAIL", "wg-setconf"));
 
         assertThat(InstallResult.parse(run.stdout(), run.exit()).status()).isEqualTo(Status.ROLLED_BACK);
         assertThat(host.read(pskPath)).isEqualTo(oldPsk + "\n");
@@ -395,11 +413,11 @@ class InstallScriptTest {
         // wg-quick up fails and prints the PrivateKey line on stderr, which is what the failure message is made of
         FakeHost.Run run = host.run(InstallScript.build(request(List.of(new FileWrite(CONF, conf(PEER_B, PEER_C), 0600, "wg")),
                 List.of(new InterfaceStep("wg-mgmt", InterfaceAction.RESTART, true, 2)))),
-                Map.of("FAKE_FAIL", "wg-quick-up:wg-mgmt", "FAKE_ECHO_KEY", "1"));
+                Map.of("FAKE_FAIL", "wg-setconf:wg-mgmt", "FAKE_ECHO_KEY", "1"));
         InstallResult r = InstallResult.parse(run.stdout(), run.exit());
 
         assertThat(r.status()).isEqualTo(Status.ROLLBACK_INCOMPLETE); // bringing the old config back up fails the same way
-        assertThat(r.message()).startsWith("wg-quick up failed: PrivateKey = (redacted)").contains("fake wg-quick up failure");
+        assertThat(r.message()).startsWith("cannot bring it up: PrivateKey = (redacted)").contains("fake wg setconf failure");
         assertNoSecret(run, key);
         assertNoSecret(run, key.substring(0, 20));
     }

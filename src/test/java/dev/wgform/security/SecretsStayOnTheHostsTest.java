@@ -70,7 +70,7 @@ class SecretsStayOnTheHostsTest {
             Files.delete(fleet.host("node-b").path("/etc/wireguard/keys/wg-mgmt/node-c.psk"));
             // a new port restarts every interface; on node-c wg-quick fails, quoting the config's PrivateKey line
             fleet.write("playbook.yml", playbookText.replace("port: 51820", "port: 51830"));
-            fleet.host("node-c").env.put("FAKE_FAIL", "wg-quick-up");
+            fleet.host("node-c").env.put("FAKE_FAIL", "wg-setconf");
             fleet.host("node-c").env.put("FAKE_ECHO_KEY", "1");
 
             LoopbackFleet.Result plan = fleet.wgform("plan", "--verbose", "-i", inv, pb);
