@@ -143,9 +143,13 @@ public final class InstallScript {
                         + " \"cannot write the new file: $(detail)\"");
                 sh.append(Shell.base64Body(w.content()));
                 int newline = w.content().endsWith("\n") ? 1 : 0;
-                for (String key : w.secretPaths()) {
-                    String source = stagedPsk.containsKey(key) ? "\"$" + stagedPsk.get(key) + "\"" : root(key);
-                    line("fill_secret \"$t" + s.v() + "\" " + Shell.quote(key) + " " + source + " " + Shell.quote(s.step()) + " " + newline);
+                if (!w.secretPaths().isEmpty()) {
+                    StringBuilder pairs = new StringBuilder();
+                    for (String key : w.secretPaths()) {
+                        String source = stagedPsk.containsKey(key) ? "\"$" + stagedPsk.get(key) + "\"" : root(key);
+                        pairs.append(' ').append(Shell.quote(key)).append(' ').append(source);
+                    }
+                    line("fill_secrets \"$t" + s.v() + "\" " + Shell.quote(s.step()) + " " + newline + pairs);
                 }
                 line("seal \"$t" + s.v() + "\" " + w.modeOctal() + " " + Shell.quote(s.step()));
             }
@@ -281,6 +285,7 @@ public final class InstallScript {
 
         private void verify() {
             line("PHASE=verify");
+            line("verify_read");
             for (InterfaceStep s : req.interfaces()) {
                 if (s.action() == InterfaceAction.DOWN) line("verify_down " + Shell.quote(s.iface()));
                 else line("verify_up " + Shell.quote(s.iface()) + " " + s.expectedPeers());

@@ -28,28 +28,46 @@ trap 'fail signal "interrupted by a signal"' HUP INT TERM
 rb_ok() { say "@@step rollback:$1 ok"; }
 rb_failed() { ROLLBACK_FAILED=1; say "@@step rollback:$1 failed $2"; }
 
-# Fill {{wgform-secret:KEYPATH}} in a staged file from the key file's first line, on the host. The key
-# travels through awk's memory only: not argv, not the environment (only the paths are there).
-fill_secret() { # file keypath source step ends-with-newline(0|1)
-  [ -s "$3" ] || fail "$4" "key file $2 is missing or empty on this host"
-  f=$(new_temp "${1%/*}") || fail "$4" "cannot create a temp file next to $1"
+# Fill every {{wgform-secret:KEYPATH}} of a staged file from its key file's first line, on the host, in one pass. The
+# keys travel through awk's memory only: not argv, not the environment (only the paths are there).
+fill_secrets() { # file step ends-with-newline(0|1) keypath source [keypath source ...]
+  fsf=$1 fss=$2 fsn=$3 fsp=""
+  shift 3
+  while [ $# -ge 2 ]; do
+    [ -s "$2" ] || fail "$fss" "key file $1 is missing or empty on this host"
+    fsp="$fsp$1	$2
+"
+    shift 2
+  done
+  f=$(new_temp "${fsf%/*}") || fail "$fss" "cannot create a temp file next to $fsf"
   track "$f"
-  WGF_MARK="{{wgform-secret:$2}}" WGF_KEY="$3" WGF_NL="$5" awk '
+  WGF_PAIRS="$fsp" WGF_NL="$fsn" awk '
     BEGIN {
-      m = ENVIRON["WGF_MARK"]
-      if ((getline k < ENVIRON["WGF_KEY"]) <= 0) { bad = 1; exit 3 }
-      sub(/[ \t\r]+$/, "", k)
-      if (k == "") { bad = 1; exit 3 }
+      n = split(ENVIRON["WGF_PAIRS"], pairs, "\n")
+      for (p = 1; p <= n; p++) {
+        if (pairs[p] == "") continue
+        t = index(pairs[p], "\t"); path = substr(pairs[p], 1, t - 1); src = substr(pairs[p], t + 1)
+        k = ""
+        if ((getline k < src) <= 0) k = ""
+        close(src)
+        sub(/[ \t\r]+$/, "", k)
+        if (k == "") { printf "%s", path > "/dev/stderr"; bad = 1; exit 3 }
+        m++; mark[m] = "{{wgform-secret:" path "}}"; key[m] = k
+      }
     }
     {
-      line = $0; out = ""
-      while ((i = index(line, m)) > 0) { out = out substr(line, 1, i - 1) k; line = substr(line, i + length(m)) }
+      line = $0
+      for (j = 1; j <= m; j++) {
+        out = ""
+        while ((i = index(line, mark[j])) > 0) { out = out substr(line, 1, i - 1) key[j]; line = substr(line, i + length(mark[j])) }
+        line = out line
+      }
       if (NR > 1) printf "\n"
-      printf "%s", out line
+      printf "%s", line
     }
-    END { if (!bad && ENVIRON["WGF_NL"] == "1") printf "\n" }' "$1" >"$f" 2>"$OUT" </dev/null \
-    || fail "$4" "cannot fill the secret from $2"
-  mv -f "$f" "$1" || fail "$4" "cannot fill the secret from $2"
+    END { if (!bad && ENVIRON["WGF_NL"] == "1") printf "\n" }' "$fsf" >"$f" 2>"$OUT" </dev/null \
+    || fail "$fss" "cannot fill the secret from $(detail)"
+  mv -f "$f" "$fsf" || fail "$fss" "cannot fill the secrets of $fsf"
 }
 
 # Last checks on a staged file: no placeholder left, final mode and owner.
@@ -227,19 +245,24 @@ live_sync() { # iface conf; SYNC_MSG says why on failure, SYNC_RAN=1 once syncco
   rm -f "$s"
 }
 
+# Read once for the whole verify phase: the interfaces that are up, and every interface's peers.
+verify_read() {
+  V_IFACES=" $(wg show interfaces </dev/null 2>/dev/null 9>&-) "
+  V_PEERS=$(wg show all peers </dev/null 2>/dev/null 9>&-)
+}
+
 verify_up() { # iface expected-peers
-  if ! wg show interfaces </dev/null 2>"$OUT" 9>&- | tr ' \t' '\n\n' | grep -qx -- "$1"; then
-    fail "verify:$1" "$1 is not up after apply"
-  fi
-  n=$(wg show "$1" peers </dev/null 2>"$OUT" 9>&- | grep -c .)
+  case "$V_IFACES" in *" $1 "*) ;; *) fail "verify:$1" "$1 is not up after apply" ;; esac
+  n=0
+  while IFS='	' read -r vi _; do [ "$vi" = "$1" ] && n=$((n + 1)); done <<EOF
+$V_PEERS
+EOF
   [ "$n" = "$2" ] || fail "verify:$1" "$1 has $n peers, expected $2"
   step_ok "verify:$1"
 }
 
 verify_down() { # iface
-  if wg show interfaces </dev/null 2>"$OUT" 9>&- | tr ' \t' '\n\n' | grep -qx -- "$1"; then
-    fail "verify:$1" "$1 is still up"
-  fi
+  case "$V_IFACES" in *" $1 "*) fail "verify:$1" "$1 is still up" ;; esac
   step_ok "verify:$1"
 }
 
