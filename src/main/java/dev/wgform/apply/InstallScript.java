@@ -2,6 +2,7 @@ package dev.wgform.apply;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,6 @@ public final class InstallScript {
                 line("cat >\"$t" + s.v() + "\" 2>\"$OUT\" <<'" + Shell.HEREDOC_END + "' || fail " + Shell.quote(s.step())
                         + " \"cannot write the PSK: $(detail)\"");
                 sh.append(p.fileContent()).append(Shell.HEREDOC_END).append('\n');
-                line("seal \"$t" + s.v() + "\" 0600 " + Shell.quote(s.step()));
             }
             for (int i = 0; i < req.writes().size(); i++) {
                 FileWrite w = req.writes().get(i);
@@ -151,8 +151,32 @@ public final class InstallScript {
                     }
                     line("fill_secrets \"$t" + s.v() + "\" " + Shell.quote(s.step()) + " " + newline + pairs);
                 }
-                line("seal \"$t" + s.v() + "\" " + w.modeOctal() + " " + Shell.quote(s.step()));
             }
+            seal();
+        }
+
+        /**
+         * Last checks on every staged file, a few processes for all of them (each one a process per file was most of
+         * a first apply's staging): no secret placeholder left, then each file's mode and owner, one chmod per mode.
+         */
+        private void seal() {
+            if (staged.isEmpty()) return;
+            StringBuilder all = new StringBuilder();
+            for (Staged s : staged) all.append(" \"$t").append(s.v()).append('"');
+            line("left=$(placeholders_left" + all + ")");
+            for (Staged s : staged) {
+                line("is_listed \"$left\" \"$t" + s.v() + "\" && fail " + Shell.quote(s.step()) + " 'a secret placeholder is left in the file'");
+            }
+            Map<String, List<Staged>> byMode = new LinkedHashMap<>();
+            for (int i = 0; i < staged.size(); i++) {
+                String mode = i < req.psks().size() ? "0600" : req.writes().get(i - req.psks().size()).modeOctal();
+                byMode.computeIfAbsent(mode, m -> new ArrayList<>()).add(staged.get(i));
+            }
+            byMode.forEach((mode, files) -> {
+                StringBuilder list = new StringBuilder();
+                for (Staged s : files) list.append(" \"$t").append(s.v()).append('"');
+                line("seal_files " + mode + " " + Shell.quote(files.get(0).step()) + list);
+            });
         }
 
         private void tempFor(Staged s) {

@@ -61,7 +61,7 @@ detail() {
 }
 
 # The PSK file's hash as the fact script computes it: sha256 of its bytes, which reveals nothing about the key.
-psk_hash() { sha256sum < "$1" | cut -d' ' -f1; }
+psk_hash() { ph=$(sha256sum <"$1") && printf '%s' "${ph%% *}"; }
 
 # wgform's table at boot too: nftables.service loads /etc/nftables.conf, which gets one include line. A glob, so a
 # missing wgform.nft (removed, or a first apply rolled back) never breaks the boot-time load. Best effort, like

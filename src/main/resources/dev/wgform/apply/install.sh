@@ -70,10 +70,26 @@ fill_secrets() { # file step ends-with-newline(0|1) keypath source [keypath sour
   mv -f "$f" "$fsf" || fail "$fss" "cannot fill the secrets of $fsf"
 }
 
-# Last checks on a staged file: no placeholder left, final mode and owner.
-seal() { # file mode step
-  if grep -q '{{wgform-secret' "$1"; then fail "$3" "a secret placeholder is left in the file"; fi
-  chmod "$2" "$1" && own_root "$1" || fail "$3" "cannot set mode $2 and owner"
+# The staged files a secret placeholder is still in, one per line: one grep for all of them.
+placeholders_left() { # file...
+  grep -l '{{wgform-secret' "$@" </dev/null 2>/dev/null 9>&-
+  return 0
+}
+
+is_listed() { # lines item
+  case "
+$1
+" in *"
+$2
+"*) return 0 ;; esac
+  return 1
+}
+
+# Final mode and owner of staged files: one chmod and one chown for all of them.
+seal_files() { # mode step file...
+  sf_m=$1 sf_s=$2
+  shift 2
+  { chmod "$sf_m" "$@" && { [ "$IS_ROOT" != 1 ] || chown root:root "$@"; }; } </dev/null 9>&- || fail "$sf_s" "cannot set mode $sf_m and owner"
 }
 
 # Copy the current file (mode and owner kept) into this run's backup; false when there is no file.

@@ -283,6 +283,20 @@ class InstallScriptTest {
     }
 
     @Test
+    void aPlaceholderLeftInAStagedFileStopsTheRunBeforeAnythingIsInstalled() {
+        host.genKey(KEY);
+        String broken = "PrivateKey = {{wgform-secret:/etc/wireguard/keys/oops.key\n"; // no closing braces: never filled
+        InstallResult r = install(request(List.of(new FileWrite(CONF, conf(PEER_B), 0600, "wg"),
+                new FileWrite("/etc/wireguard/wg-data.conf", broken, 0600, "wg")), List.of()));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(Status.ROLLED_BACK);
+        assertThat(r.failedSteps()).extracting(StepResult::name).containsExactly("write:/etc/wireguard/wg-data.conf");
+        assertThat(r.message()).isEqualTo("a secret placeholder is left in the file");
+        assertThat(host.exists(CONF)).isFalse();
+        assertThat(host.tempFiles()).isEmpty();
+    }
+
+    @Test
     void failedUpOfANewInterfaceRemovesItsConfigAndDisablesNothingItDidNotEnable() {
         host.genKey(KEY);
         FakeHost.Run run = host.run(InstallScript.build(request(List.of(new FileWrite(CONF, conf(PEER_B), 0600, "wg")),
