@@ -99,7 +99,7 @@ public final class ApplyService {
                         h -> install(run, h, runId, psks.getOrDefault(h.host(), List.of()), keyFailures.get(h.host()), progress, changes));
                 outcomes = changes.afterDeadlines(outcomes, options.parallel(), progress);
                 progress.verbose(String.format("apply: %d SSH sessions, %d remote commands in all", run.transport.sessionsOpened(),
-                        FleetReader.commands(run.readings.values())));
+                        run.transport.commandsRun()));
                 return new ApplyReport(run.plan, true, outcomes);
             } finally {
                 psks.values().forEach(list -> list.forEach(p -> p.psk().destroy()));

@@ -29,13 +29,16 @@ final class SshRemoteHost implements RemoteHost {
     private final ClientSession session;
     private final String command;
     private final AtomicInteger commandsRun = new AtomicInteger();
+    private final AtomicInteger commandsOfTransport;
 
-    SshRemoteHost(String host, String where, List<ClientSession> chain, String command) {
+    /** @param commandsOfTransport counts the commands of every session of the transport, this one's included */
+    SshRemoteHost(String host, String where, List<ClientSession> chain, String command, AtomicInteger commandsOfTransport) {
         this.host = host;
         this.where = where;
         this.chain = List.copyOf(chain);
         this.session = this.chain.get(this.chain.size() - 1);
         this.command = command;
+        this.commandsOfTransport = commandsOfTransport;
     }
 
     @Override
@@ -68,6 +71,7 @@ final class SshRemoteHost implements RemoteHost {
             throw failure("cannot start a remote command: " + Messages.reason(e), e);
         }
         commandsRun.incrementAndGet();
+        commandsOfTransport.incrementAndGet();
         try {
             channel.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
             channel.setOut(out);

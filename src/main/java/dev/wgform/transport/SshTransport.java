@@ -48,6 +48,7 @@ public final class SshTransport implements AutoCloseable {
     private final IdentityKeys identities;
     private final SshClient client;
     private final AtomicInteger sessionsOpened = new AtomicInteger();
+    private final AtomicInteger commandsRun = new AtomicInteger();
 
     public SshTransport(SshSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -105,12 +106,17 @@ public final class SshTransport implements AutoCloseable {
             }
             chain.add(login(route.target(), via));
             return new SshRemoteHost(target.host(), where, chain,
-                    RemoteCommand.forLogin(route.target().user(), target.become()));
+                    RemoteCommand.forLogin(route.target().user(), target.become()), commandsRun);
         } catch (ConnectFailure e) {
             Collections.reverse(chain);
             chain.forEach(s -> s.close(true));
             throw new TransportException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Remote commands started so far, on every session (a confirmation's new session included). */
+    public int commandsRun() {
+        return commandsRun.get();
     }
 
     /** Authenticated SSH sessions opened so far, jump hosts included. */
