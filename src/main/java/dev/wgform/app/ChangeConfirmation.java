@@ -28,6 +28,12 @@ final class ChangeConfirmation {
     /** How long a broken session's install step may still run on the host before wgform stops asking (its own timeout). */
     static final Duration INSTALL_WAIT = Duration.ofSeconds(180);
     static final Duration POLL = Duration.ofSeconds(1);
+    /**
+     * Tries again, a second apart, when the new connection is refused: an sshd reload re-executes the daemon, and a
+     * connection in that moment is refused although nothing is wrong. Five seconds stay well inside the shortest
+     * window (10 s); a host that is really cut off times out, or is refused on every try, and reverts as before.
+     */
+    static final int REFUSED_RETRIES = 5;
 
     /** A new session to the host, through the route the run used. */
     @FunctionalInterface
@@ -79,7 +85,7 @@ final class ChangeConfirmation {
     ApplyReport.HostOutcome confirm(String host, String runId, ConfirmWindow window, String did, Progress progress) {
         Instant deadline = clock.instant().plusSeconds(window.seconds());
         ConfirmCommands.Confirmed answer;
-        try (RemoteHost fresh = reconnect.connect(host)) {
+        try (RemoteHost fresh = connectAfterReload(host)) {
             ExecResult r = fresh.run(ConfirmCommands.confirm(runId), COMMAND_TIMEOUT);
             if (r.exitCode() != 0) throw new RemoteScriptException("the confirm command exited " + r.exitCode());
             answer = ConfirmCommands.parseConfirm(r.stdout());
@@ -104,6 +110,22 @@ final class ChangeConfirmation {
                         + " (more than " + window.seconds() + " s after the install step); run plan to see it";
                 progress.line(host + ": " + why);
                 return new ApplyReport.HostOutcome(host, ApplyReport.Status.FAILED, why);
+        }
+    }
+
+    private RemoteHost connectAfterReload(String host) throws TransportException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return reconnect.connect(host);
+            } catch (TransportException e) {
+                if (!e.refused() || attempt == REFUSED_RETRIES) throw e;
+                try {
+                    sleeper.sleep(POLL);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

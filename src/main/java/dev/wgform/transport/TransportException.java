@@ -14,4 +14,13 @@ public final class TransportException extends Exception {
     public TransportException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The host refused the TCP connection: nothing listens on the port, or its sshd is restarting right now. */
+    public boolean refused() {
+        for (Throwable t = getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException
+                    && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused")) return true;
+        }
+        return false;
+    }
 }

@@ -42,9 +42,9 @@ own_root() { if [ "$IS_ROOT" = 1 ]; then chown root:root "$1"; fi; }
 # Create a directory: 0700 for secrets (WireGuard's tree), 0755 (only what we create) elsewhere.
 ensure_dir() { # dir secret(0|1)
   if [ "$2" = 1 ]; then
-    mkdir -p "$1" && chmod 0700 "$1"
+    { [ -d "$1" ] || mkdir -p "$1"; } && chmod 0700 "$1"
   else
-    (umask 022 && mkdir -p "$1")
+    [ -d "$1" ] || (umask 022 && mkdir -p "$1")
   fi
 }
 

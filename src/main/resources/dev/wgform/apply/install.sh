@@ -128,20 +128,18 @@ wg_up() { # iface conf
 
 quick_up() { # iface conf -> 0 up, 1 failed (output in $OUT), 2 not a config for this path (nothing done)
   run ip link show dev "$1" && return 2 # wg-quick refuses an existing interface in its own words
-  qs=$(new_temp "${2%/*}") || return 2
-  track "$qs"
-  qp=$(awk -v out="$qs" "$QUICK_PLAN" "$2" 2>/dev/null </dev/null 9>&-) || qp=""
+  qp=$(awk -v out=/dev/null -v plan=/dev/stdout "$QUICK_PLAN" "$2" 2>/dev/null </dev/null 9>&-) || qp=""
   case "$qp" in *"
-quick") ;; *) rm -f "$qs"; return 2 ;; esac
+quick") ;; *) return 2 ;; esac
   if ! run ip link add "$1" type wireguard; then
     if [ -e /sys/module/wireguard ] || ! command -v "${WG_QUICK_USERSPACE_IMPLEMENTATION:-wireguard-go}" >/dev/null; then
-      rm -f "$qs"; return 1
+      return 1
     fi
-    run "${WG_QUICK_USERSPACE_IMPLEMENTATION:-wireguard-go}" "$1" || { rm -f "$qs"; return 1; }
+    run "${WG_QUICK_USERSPACE_IMPLEMENTATION:-wireguard-go}" "$1" || return 1
   fi
-  # the stripped config holds the private key: it goes as soon as wg has read it
-  run wg setconf "$1" "$qs" || { rm -f "$qs"; run_quiet ip link delete dev "$1"; return 1; }
-  rm -f "$qs"
+  # the config less wg-quick's keys goes through a pipe, as wg-quick's own does: the private key is in no new file
+  awk -v out=/dev/stdout -v plan=/dev/null "$QUICK_PLAN" "$2" </dev/null 2>/dev/null 9>&- | run_stdin wg setconf "$1" /dev/stdin \
+    || { run_quiet ip link delete dev "$1"; return 1; }
   qmtu=$(quick_mtu "$qp")
   quick_batch "$1" "$qp" "$qmtu" | run_stdin ip -batch - || { run_quiet ip link delete dev "$1"; return 1; }
 }
@@ -188,9 +186,9 @@ quick_batch() { # iface plan mtu: the `ip -batch` lines wg-quick would run one b
 }
 
 # Reads a wg-quick config the way wg-quick's parse_options does: keys are case-insensitive, '#' starts a comment,
-# [Interface] keys of wg-quick's own are taken out and the rest goes to `wg setconf` (written to `out`). Prints the
-# plan: "addr A/P", "mtu N", "ep IP" (an endpoint, for the MTU), "route NET/P" (an allowed IP no address already
-# routes, most specific first, as wg-quick adds them), then "quick"; prints nothing when the config is not for it.
+# [Interface] keys of wg-quick's own are taken out and the rest, for `wg setconf`, is written to `out`. The plan goes
+# to `plan`: "addr A/P", "mtu N", "ep IP" (an endpoint, for the MTU), "route NET/P" (an allowed IP no address already
+# routes, most specific first, as wg-quick adds them), then "quick"; nothing when the config is not for it.
 QUICK_PLAN='
 function pow2(n, p) { p = 1; while (n-- > 0) p *= 2; return p } # not ^: some busybox awks lack it
 function trim(x) { sub(/^[ \t\r]+/, "", x); sub(/[ \t\r]+$/, "", x); return x }
@@ -223,15 +221,15 @@ function no() { bad = 1 }
 }
 END {
   if (bad || na == 0) exit 0
-  for (i = 1; i <= na; i++) print "addr " addr[i]
-  if (mtu != "") print "mtu " mtu
-  for (e in eps) print "ep " e
+  for (i = 1; i <= na; i++) print "addr " addr[i] > plan
+  if (mtu != "") print "mtu " mtu > plan
+  for (e in eps) print "ep " e > plan
   for (l = 32; l >= 1; l--) for (i = 1; i <= nr; i++) if (rlen[i] == l && !((rnet[i] "/" l) in done)) {
     done[rnet[i] "/" l] = 1; covered = 0
     for (j = 1; j <= na; j++) if (l >= alen[j] && int(rnet[i] / pow2(32 - alen[j])) == int(anet[j] / pow2(32 - alen[j]))) covered = 1
-    if (!covered) print "route " dotted(rnet[i]) "/" l
+    if (!covered) print "route " dotted(rnet[i]) "/" l > plan
   }
-  print "quick"
+  print "quick" > plan
 }'
 
 # Down, using the config it was brought up with (PostDown and routes come from there); a no-op when not up.

@@ -59,7 +59,10 @@ ensure_key() { # iface path
   k="$R$2"
   if [ ! -s "$k" ]; then
     d="${k%/*}"
-    ensure_dir "$d" 1 || fail "cannot create ${2%/*}"
+    if [ "$d" != "${EK_DIR:-}" ]; then # the interfaces' keys share a directory: made and tightened once
+      ensure_dir "$d" 1 || fail "cannot create ${2%/*}"
+      EK_DIR=$d
+    fi
     t=$(new_temp "$d") || fail "cannot create a temp file next to $2"
     track "$t"
     genkey_to "$t" || fail "cannot generate the private key of $1: $(detail)"

@@ -120,6 +120,36 @@ class ChangeConfirmationTest {
     }
 
     @Test
+    void aRefusedConnectionIsTriedAgainForAFewSecondsAsAfterAnSshdReload() {
+        ChangeConfirmation c = confirmation();
+        TransportException refused = new TransportException("lab-1 (10.0.0.1:22): connection refused",
+                new java.net.ConnectException("Connection refused"));
+        answers.add(refused);
+        answers.add(refused);
+        answers.add(says("@@confirm ok"));
+
+        ApplyReport.HostOutcome o = c.confirm("lab-1", "run-1", BOTH, "reload sshd", progress);
+
+        assertThat(o.status()).isEqualTo(ApplyReport.Status.OK);
+        assertThat(slept).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aHostThatKeepsRefusingIsGivenUpAfterFiveMoreTries() {
+        ChangeConfirmation c = confirmation();
+        for (int i = 0; i < 6; i++) {
+            answers.add(new TransportException("lab-1 (10.0.0.1:22): connection refused", new java.net.ConnectException("Connection refused")));
+        }
+
+        ApplyReport.HostOutcome o = c.confirm("lab-1", "run-1", BOTH, "reload sshd", progress);
+
+        assertThat(o.status()).isEqualTo(ApplyReport.Status.FAILED);
+        assertThat(o.detail()).startsWith("could not reconnect after the firewall and sshd config change (lab-1 (10.0.0.1:22): connection refused)");
+        assertThat(slept).hasSize(5);
+        assertThat(answers).isEmpty();
+    }
+
+    @Test
     void afterTheDeadlineEachFindingIsSaid() {
         assertThat(lookAgainFinds(new TransportException("connection refused")))
                 .isEqualTo("lab-1 is still unreachable after its deadline (connection refused): reach it another way (its console)"

@@ -40,7 +40,7 @@ class QuickUpPlanTest {
         Files.deleteIfExists(out);
         Files.writeString(in, conf);
         String script = "STATE=/nonexistent RUN=test\n" + ScriptLibrary.COMMON + ScriptLibrary.INSTALL
-                + "\n" + String.join(" ", awk) + " -v out=\"$1\" \"$QUICK_PLAN\" \"$2\"\n";
+                + "\n" + String.join(" ", awk) + " -v out=\"$1\" -v plan=/dev/stdout \"$QUICK_PLAN\" \"$2\"\n";
         Process p = new ProcessBuilder("sh", "-c", script, "sh", out.toString(), in.toString()).redirectErrorStream(true).start();
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -405,7 +405,8 @@ class SshTransportTest {
                 Optional.of(aliceKeyFile), false, Optional.empty());
         try (SshTransport transport = new SshTransport(settings(false))) {
             assertThatThrownBy(() -> transport.connect(target))
-                    .hasMessage("db-1 (127.0.0.1:" + port + "): connection refused");
+                    .hasMessage("db-1 (127.0.0.1:" + port + "): connection refused")
+                    .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.refused()).isTrue());
         }
     }
 
