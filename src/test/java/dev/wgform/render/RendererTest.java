@@ -102,6 +102,26 @@ class RendererTest {
     }
 
     @Test
+    void pathsAreRendersPathsInTheSameOrderWithoutRunningATemplate() throws Exception {
+        for (HostState state : states(GoldenScenarios.meshServices())) {
+            assertThat(BUILT_IN.paths(state)).as(state.host().name())
+                    .containsExactlyElementsOf(BUILT_IN.render(state).stream().map(RenderedFile::path).toList());
+        }
+        // a template that would fail while it runs: paths does not run it
+        Path dir = java.nio.file.Files.createTempDirectory("wgform-paths-");
+        try {
+            java.nio.file.Files.writeString(dir.resolve("wg-quick.conf.ftl"), "${iface.noSuchValue}\n");
+            Renderer broken = new Renderer(java.util.Optional.of(dir));
+            HostState a = host(states(GoldenScenarios.meshServices()), "db");
+            assertThat(broken.paths(a)).contains("/etc/wireguard/wg-mgmt.conf");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.render(a)).hasMessageContaining("noSuchValue");
+        } finally {
+            java.nio.file.Files.delete(dir.resolve("wg-quick.conf.ftl"));
+            java.nio.file.Files.delete(dir);
+        }
+    }
+
+    @Test
     void firewalldZonesAreWellFormedXml() throws Exception {
         List<RenderedFile> files = BUILT_IN.render(host(states(GoldenScenarios.meshServices()), "db"));
         for (RenderedFile f : files) {
