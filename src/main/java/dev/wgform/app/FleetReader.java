@@ -67,7 +67,7 @@ final class FleetReader {
         Map<String, HostReading> byHost = new LinkedHashMap<>();
         for (HostReading r : readings) byHost.put(r.host().name(), r);
         progress.verbose(String.format("read %d hosts in %.2f s: %d SSH sessions, %d remote commands", readings.size(),
-                (System.nanoTime() - t0) / 1e9, transport.join().sessionsOpened(), commands(readings)));
+                (System.nanoTime() - t0) / 1e9, transport.join().sessionsOpened(), transport.join().commandsRun()));
         return new Readings(transport.join(), byHost);
     }
 
@@ -82,11 +82,5 @@ final class FleetReader {
 
     private static void closeAll(List<CompletableFuture<FactsGathering.Connection>> connections) {
         for (CompletableFuture<FactsGathering.Connection> c : connections) c.join().remote().ifPresent(RemoteHost::close);
-    }
-
-    static int commands(Iterable<HostReading> readings) {
-        int n = 0;
-        for (HostReading r : readings) if (r instanceof HostReading.Reached) n += ((HostReading.Reached) r).remote().commandsRun();
-        return n;
     }
 }

@@ -4,7 +4,6 @@ import dev.wgform.desired.HostState;
 import dev.wgform.desired.Peer;
 import dev.wgform.desired.ServiceState;
 import dev.wgform.desired.WgInterface;
-import dev.wgform.render.RenderedFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,11 +25,6 @@ public final class FactRequests {
      * the bound services' names, and the sockets they should listen on; the live nftables table when wgform
      * renders one. Duplicates are dropped, order is kept.
      */
-    public static FactRequest forHost(HostState desired, List<RenderedFile> rendered) {
-        return forPaths(desired, rendered.stream().map(RenderedFile::path).toList());
-    }
-
-    /** The same, given only the rendered files' paths. */
     public static FactRequest forPaths(HostState desired, List<String> renderedPaths) {
         Set<String> paths = new LinkedHashSet<>(renderedPaths);
         Map<String, String> keys = new LinkedHashMap<>();

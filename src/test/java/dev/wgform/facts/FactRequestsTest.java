@@ -46,7 +46,7 @@ class FactRequestsTest {
                 RenderedFile.of("/etc/nftables.d/wgform.nft", "table inet wgform {}\n", 0644, "firewall"),
                 RenderedFile.of("/etc/ssh/sshd_config.d/wgform.conf", "ListenAddress 10.200.0.1\n", 0644, "service:sshd"));
 
-        FactRequest req = FactRequests.forHost(desired, rendered);
+        FactRequest req = FactRequests.forPaths(desired, rendered.stream().map(RenderedFile::path).toList());
 
         assertThat(req.paths()).containsExactly("/etc/wireguard/wg-mgmt.conf", "/etc/wireguard/wg-data.conf",
                 "/etc/nftables.d/wgform.nft", "/etc/ssh/sshd_config.d/wgform.conf");
