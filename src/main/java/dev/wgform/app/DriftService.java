@@ -13,7 +13,7 @@ import java.util.ArrayList;
  */
 public final class DriftService {
     public DriftReport read(RunOptions options, Progress progress, boolean unreachableOk) throws InvalidInputException {
-        try (FleetRun run = FleetReader.read(options, progress)) {
+        try (FleetRun run = FleetReader.read(options, progress, FleetRun.Purpose.READ_ONLY)) {
             Playbook playbook = run.loaded.fleet().playbook();
             return DriftAnalysis.analyse(run.plan, run.desired, run.facts, new ArrayList<>(playbook.planes().keySet()),
                     playbook.keyMaxAge(), playbook.staleAfter(), unreachableOk, Instant.now().getEpochSecond());

@@ -23,12 +23,18 @@ import java.util.Map;
 final class FleetReader {
     private FleetReader() {}
 
+    /** For a run that will change hosts: every host's rendered files are kept for installing. */
     static FleetRun read(RunOptions options, Progress progress) throws InvalidInputException {
+        return read(options, progress, FleetRun.Purpose.CHANGE);
+    }
+
+    static FleetRun read(RunOptions options, Progress progress, FleetRun.Purpose purpose) throws InvalidInputException {
         long t0 = System.nanoTime();
         LoadedFleet loaded = FleetLoader.load(options.paths().inventory(), options.paths().playbook());
         Renderer renderer = new Renderer(options.templates());
         Readings readings = readEach(loaded, renderer, options, progress, t0);
-        FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, HostLimit.of(options.limit()), readings.byHost());
+        FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, HostLimit.of(options.limit()), readings.byHost(),
+                purpose);
         try {
             long p0 = System.nanoTime();
             run.replan();

@@ -7,6 +7,7 @@ import dev.wgform.drift.KeyAgeNotes;
 import dev.wgform.facts.HostFacts;
 import dev.wgform.inventory.LoadedFleet;
 import dev.wgform.model.InvalidInputException;
+import dev.wgform.plan.Change;
 import dev.wgform.plan.HostPlan;
 import dev.wgform.plan.Plan;
 import dev.wgform.planner.Planner;
@@ -30,37 +31,40 @@ final class FleetRun implements AutoCloseable {
     final SshTransport transport;
     final Renderer renderer;
     final HostLimit limit;
+    final Purpose purpose;
     /** host -> reading, inventory order, for every host in a plane */
     final Map<String, HostReading> readings;
     /** host -> facts, reached hosts only (updated when apply generates keys) */
     final Map<String, HostFacts> facts = new LinkedHashMap<>();
     List<HostState> desired;
+    /** host -> its rendered files, every host in a plane; empty in a {@link Purpose#READ_ONLY} run */
     Map<String, List<RenderedFile>> rendered;
     Plan plan;
 
+    /** What the run is for: a read-only run (plan, drift) needs no rendered file once its host is planned. */
+    enum Purpose { READ_ONLY, CHANGE }
+
     FleetRun(LoadedFleet loaded, FleetPaths paths, SshTransport transport, Renderer renderer, HostLimit limit,
-             Map<String, HostReading> readings) {
+             Map<String, HostReading> readings, Purpose purpose) {
         this.loaded = loaded;
         this.paths = paths;
         this.transport = transport;
         this.renderer = renderer;
         this.limit = limit;
+        this.purpose = purpose;
         this.readings = readings;
         readings.forEach((host, r) -> {
             if (r instanceof HostReading.Reached) facts.put(host, ((HostReading.Reached) r).facts());
         });
     }
 
-    /** Renders with the public keys the hosts have now and plans the hosts inside the limit. */
+    /**
+     * Renders with the public keys the hosts have now and plans the hosts inside the limit, each host planned as soon
+     * as its files are rendered. A read-only run keeps no rendered files: a 500-host mesh's are 200 MB.
+     */
     void replan() throws InvalidInputException {
         PublicKeys keys = new ObservedKeys(loaded.fleet().playbook().planes().values(), facts);
         desired = DesiredState.build(DetectedOs.apply(loaded.fleet(), facts), keys);
-        List<List<RenderedFile>> files = new HostRendering(renderer).renderAll(desired);
-        rendered = new LinkedHashMap<>();
-        for (int i = 0; i < desired.size(); i++) {
-            String host = desired.get(i).host().name();
-            rendered.put(host, ServiceFilter.installedOnly(files.get(i), desired.get(i), facts.get(host)));
-        }
         List<HostState> planned = desired.stream().filter(s -> limit.includes(s.host())).toList();
         Map<String, HostFacts> plannedFacts = new LinkedHashMap<>();
         Map<String, String> unreachable = new LinkedHashMap<>();
@@ -69,17 +73,30 @@ final class FleetRun implements AutoCloseable {
             if (r instanceof HostReading.Reached) plannedFacts.put(s.host().name(), facts.get(s.host().name())); // keys step may have updated them
             else if (r instanceof HostReading.Unreachable) unreachable.put(s.host().name(), ((HostReading.Unreachable) r).reason());
         }
-        plan = Planner.plan(Instant.now(), paths.inventory().toString(), paths.playbook().toString(), planned, rendered,
+        Map<String, List<Change>> psk = Planner.pskMismatches(plannedFacts, planned);
+        List<HostPass> passes = new HostRendering(renderer).eachHost(desired, s -> pass(s, plannedFacts.get(s.host().name()), psk));
+        rendered = new LinkedHashMap<>();
+        Map<String, HostPlan> reached = new LinkedHashMap<>();
+        for (int i = 0; i < desired.size(); i++) {
+            String host = desired.get(i).host().name();
+            if (purpose == Purpose.CHANGE) rendered.put(host, passes.get(i).files());
+            passes.get(i).plan().ifPresent(p -> reached.put(host, p));
+        }
+        plan = Planner.assemble(Instant.now(), paths.inventory().toString(), paths.playbook().toString(), planned, reached,
                 plannedFacts, unreachable);
-        plan = new Plan(plan.formatVersion(), plan.createdAt(), plan.inventory(), plan.playbook(),
-                plan.hosts().stream().map(this::withNotes).map(this::withRefusals).toList());
     }
 
-    /** The SSH path guard's refusals, for the hosts that were reached and planned. */
-    private HostPlan withRefusals(HostPlan p) {
-        Optional<HostState> d = desired(p.host());
-        if (d.isEmpty()) return p;
-        return SshPathRefusals.of(loaded.fleet(), d.get(), rendered.getOrDefault(p.host(), List.of()), p);
+    /** One host's files (none kept in a read-only run) and, when it is planned and was reached, its plan. */
+    private record HostPass(List<RenderedFile> files, Optional<HostPlan> plan) {}
+
+    private HostPass pass(HostState state, HostFacts plannedFacts, Map<String, List<Change>> psk) throws InvalidInputException {
+        String host = state.host().name();
+        List<RenderedFile> files = ServiceFilter.installedOnly(renderer.render(state), state, facts.get(host));
+        List<RenderedFile> kept = purpose == Purpose.CHANGE ? files : List.of();
+        if (plannedFacts == null) return new HostPass(kept, Optional.empty());
+        HostPlan p = Planner.plan(state, files, plannedFacts).withChanges(psk.getOrDefault(host, List.of()));
+        p = withNotes(p, state, plannedFacts);
+        return new HostPass(kept, Optional.of(SshPathRefusals.of(loaded.fleet(), state, files, p)));
     }
 
     Optional<RemoteHost> remote(String host) {
@@ -91,14 +108,11 @@ final class FleetRun implements AutoCloseable {
         return desired.stream().filter(s -> s.host().name().equals(host)).findFirst();
     }
 
-    private HostPlan withNotes(HostPlan p) {
-        Optional<HostState> d = desired(p.host());
-        HostFacts f = facts.get(p.host());
-        if (d.isEmpty() || f == null) return p;
-        List<String> notes = new java.util.ArrayList<>(ServiceFilter.notes(d.get(), f));
-        List<String> packages = PackageInstall.missing(d.get(), f);
+    private HostPlan withNotes(HostPlan p, HostState d, HostFacts f) {
+        List<String> notes = new java.util.ArrayList<>(ServiceFilter.notes(d, f));
+        List<String> packages = PackageInstall.missing(d, f);
         if (!packages.isEmpty()) notes.add(PackageInstall.note(packages));
-        notes.addAll(KeyAgeNotes.of(d.get(), f, loaded.fleet().playbook().keyMaxAge(), paths.inventory().toString(), paths.playbook().toString()));
+        notes.addAll(KeyAgeNotes.of(d, f, loaded.fleet().playbook().keyMaxAge(), paths.inventory().toString(), paths.playbook().toString()));
         notes.addAll(ConfirmNotes.of(f));
         if (notes.isEmpty()) return p;
         List<String> all = new java.util.ArrayList<>(p.notes());

@@ -35,11 +35,12 @@ final class HostRendering {
     }
 
     /** One host's share of the work; its problems are gathered with every other host's. */
-    private interface HostWork<T> {
+    interface HostWork<T> {
         T apply(HostState state) throws InvalidInputException;
     }
 
-    private <T> List<T> eachHost(List<HostState> states, HostWork<T> work) throws InvalidInputException {
+    /** {@code work} for every host, on as many threads as there are cores, in inventory order. */
+    <T> List<T> eachHost(List<HostState> states, HostWork<T> work) throws InvalidInputException {
         int threads = Math.max(1, Math.min(states.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "wgform-render");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Computes plans: what must change on each host for it to match the playbook. Pure: desired state, rendered files
@@ -77,23 +78,46 @@ public final class Planner {
     public static Plan plan(Instant createdAt, String inventory, String playbook, List<HostState> desired,
                             Map<String, List<RenderedFile>> rendered, Map<String, HostFacts> facts,
                             Map<String, String> unreachable) {
-        Set<String> planned = new LinkedHashSet<>();
         for (HostState d : desired) {
             String name = d.host().name();
-            planned.add(name);
-            if ((unreachable.get(name) == null) == (facts.get(name) == null)) {
-                throw new IllegalArgumentException(name + " must be either reached (facts) or unreachable (a reason)");
-            }
             if (facts.containsKey(name) && !rendered.containsKey(name)) throw new IllegalArgumentException("no rendered files for " + name);
         }
         Map<String, List<Change>> psk = pskMismatches(facts, desired);
-        // hosts are independent: plan them in parallel, keep inventory order
-        List<HostPlan> hosts = new ArrayList<>(desired.parallelStream().map(d -> {
+        // hosts are independent: plan them in parallel
+        Map<String, HostPlan> reached = new ConcurrentHashMap<>();
+        desired.parallelStream().filter(d -> facts.containsKey(d.host().name())).forEach(d -> {
             String name = d.host().name();
+            reached.put(name, plan(d, rendered.get(name), facts.get(name)).withChanges(psk.getOrDefault(name, List.of())));
+        });
+        return assemble(createdAt, inventory, playbook, desired, reached, facts, unreachable);
+    }
+
+    /**
+     * The plan for a fleet whose reached hosts were planned one by one ({@link #plan(HostState, List, HostFacts)}
+     * with {@link #pskMismatches}), e.g. each as soon as its files were rendered: adds the unreachable hosts and the
+     * removal plans, in inventory order.
+     *
+     * @param reached host -> its plan, for every host of {@code desired} in {@code facts}
+     */
+    public static Plan assemble(Instant createdAt, String inventory, String playbook, List<HostState> desired,
+                                Map<String, HostPlan> reached, Map<String, HostFacts> facts, Map<String, String> unreachable) {
+        Set<String> planned = new LinkedHashSet<>();
+        List<HostPlan> hosts = new ArrayList<>();
+        for (HostState d : desired) {
+            String name = d.host().name();
+            planned.add(name);
             String reason = unreachable.get(name);
-            if (reason != null) return unreachable(name, reason);
-            return plan(d, rendered.get(name), facts.get(name)).withChanges(psk.getOrDefault(name, List.of()));
-        }).toList());
+            if ((reason == null) == (facts.get(name) == null)) {
+                throw new IllegalArgumentException(name + " must be either reached (facts) or unreachable (a reason)");
+            }
+            if (reason != null) {
+                hosts.add(unreachable(name, reason));
+            } else {
+                HostPlan p = reached.get(name);
+                if (p == null) throw new IllegalArgumentException("no plan for reached host " + name);
+                hosts.add(p);
+            }
+        }
         facts.forEach((name, f) -> {
             if (planned.add(name)) hosts.add(planRemoval(name, f));
         });

@@ -144,4 +144,29 @@ class FleetPlanTest {
         assertThatThrownBy(() -> Planner.plan(NOW, "i", "p", states, none, TestFacts.appliedFleet(states), Map.of()))
                 .hasMessageContaining("no rendered files");
     }
+
+    @Test
+    void aFleetAssembledFromHostsPlannedOneByOneIsTheFleetPlan() {
+        // what a run does when it plans each host as soon as its files are rendered, and keeps none of them
+        List<HostState> before = desired(Scenarios.mesh());
+        List<HostState> after = before.stream().filter(s -> !s.host().name().equals("db")).toList();
+        Map<String, HostFacts> facts = TestFacts.appliedFleet(before);
+        facts.put("node-a", applied(state(before, "node-a")).withoutPsk(AB).build());
+        facts.remove("node-b");
+        Map<String, String> unreachable = Map.of("node-b", "connection refused");
+        Map<String, List<RenderedFile>> rendered = TestFacts.renderAll(after);
+
+        Map<String, List<Change>> psk = Planner.pskMismatches(facts, after);
+        Map<String, HostPlan> reached = new LinkedHashMap<>();
+        reached.put("node-a", Planner.plan(state(after, "node-a"), rendered.get("node-a"), facts.get("node-a"))
+                .withChanges(psk.getOrDefault("node-a", List.of())));
+
+        Plan assembled = Planner.assemble(NOW, "inventory.yml", "playbook.yml", after, reached, facts, unreachable);
+        assertThat(assembled).isEqualTo(Planner.plan(NOW, "inventory.yml", "playbook.yml", after, rendered, facts, unreachable));
+        assertThat(assembled.hosts()).extracting(HostPlan::host).containsExactly("node-a", "node-b", "db");
+        assertThat(assembled.host("db").orElseThrow().effects()).contains(new Effect.DownInterface("wg-mgmt"));
+
+        assertThatThrownBy(() -> Planner.assemble(NOW, "i", "p", after, Map.of(), facts, unreachable))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no plan for reached host node-a");
+    }
 }
