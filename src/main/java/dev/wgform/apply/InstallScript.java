@@ -69,7 +69,8 @@ public final class InstallScript {
                     + " || fail lock \"another wgform run is in progress on this host: $LOCK_HOLDER (lock /var/lib/wgform/lock)\"");
             line("confirm_pending || fail lock \"$CONFIRM_MSG\"");
             for (String dir : touchedDirs()) line("clean_stale " + root(dir));
-            line("OUT=$(new_temp \"$STATE\") || fail lock 'cannot create a temp file in /var/lib/wgform'");
+            line("new_temp \"$STATE\" || fail lock 'cannot create a temp file in /var/lib/wgform'");
+            line("OUT=$NT");
             tighten();
             stage();
             commit();
@@ -130,8 +131,7 @@ public final class InstallScript {
                 Staged s = staged.get(i);
                 tempFor(s);
                 // The PSK is the heredoc body (base64 text, as wg genpsk prints it), never a command-line word.
-                line("cat >\"$t" + s.v() + "\" 2>\"$OUT\" <<'" + Shell.HEREDOC_END + "' || fail " + Shell.quote(s.step())
-                        + " \"cannot write the PSK: $(detail)\"");
+                line("put_psk \"$t" + s.v() + "\" " + Shell.quote(s.step()) + " <<'" + Shell.HEREDOC_END + "'");
                 sh.append(p.fileContent()).append(Shell.HEREDOC_END).append('\n');
             }
             for (int i = 0; i < req.writes().size(); i++) {
@@ -180,8 +180,9 @@ public final class InstallScript {
         }
 
         private void tempFor(Staged s) {
-            line("t" + s.v() + "=$(new_temp " + root(Shell.parent(s.path())) + ") || fail " + Shell.quote(s.step())
+            line("new_temp " + root(Shell.parent(s.path())) + " || fail " + Shell.quote(s.step())
                     + " " + Shell.quote("cannot create a temp file in " + Shell.parent(s.path())));
+            line("t" + s.v() + "=$NT");
             line("track \"$t" + s.v() + "\"");
         }
 
@@ -196,7 +197,11 @@ public final class InstallScript {
                 line("c" + s.v() + "=1");
                 line("mv -f \"$t" + s.v() + "\" " + root(s.path()) + " || fail " + Shell.quote(s.step()) + " 'cannot rename the new file into place'");
                 line("step_ok " + Shell.quote(s.step()));
-                if (i < req.psks().size()) line("say \"@@psk " + s.path() + " $(psk_hash " + root(s.path()) + ")\"");
+            }
+            if (!req.psks().isEmpty()) {
+                StringBuilder paths = new StringBuilder();
+                for (int i = 0; i < req.psks().size(); i++) paths.append(' ').append(Shell.quote(staged.get(i).path()));
+                line("report_psks" + paths);
             }
         }
 

@@ -24,7 +24,7 @@ public final class KeysScript {
         psks.forEach(p -> dirs.add(Shell.parent(p.path())));
         dirs.add("/var/lib/wgform");
         for (String dir : dirs) sh.append("clean_stale \"$R\"").append(Shell.quote(dir)).append('\n');
-        sh.append("OUT=$(new_temp \"$STATE\") || fail \"cannot create a temp file in /var/lib/wgform\"\n");
+        sh.append("new_temp \"$STATE\" || fail \"cannot create a temp file in /var/lib/wgform\"\nOUT=$NT\n");
         for (KeyRequest k : keys) {
             sh.append("ensure_key ").append(Shell.quote(k.iface())).append(' ').append(Shell.quote(k.path())).append('\n');
         }

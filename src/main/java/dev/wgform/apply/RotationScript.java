@@ -17,7 +17,7 @@ public final class RotationScript {
         sh.append("take_lock ").append(Shell.quote(LockHolder.current()))
                 .append(" || fail \"another wgform run is in progress on this host: $LOCK_HOLDER (lock /var/lib/wgform/lock)\"\n");
         sh.append("clean_stale \"$R\"/etc/wireguard/keys\n");
-        sh.append("OUT=$(new_temp \"$STATE\") || fail \"cannot create a temp file in /var/lib/wgform\"\n");
+        sh.append("new_temp \"$STATE\" || fail \"cannot create a temp file in /var/lib/wgform\"\nOUT=$NT\n");
         for (RotationOp op : ops) sh.append(op.line()).append('\n');
         sh.append("say \"@@end\"\n");
         return sh.toString();

@@ -6,6 +6,8 @@ STATE="$R/var/lib/wgform"
 TMPS=""
 OUT=""
 IS_ROOT=0
+NL='
+'
 [ "$(id -u)" = 0 ] && IS_ROOT=1
 
 say() { printf '%s\n' "$*"; }
@@ -25,8 +27,33 @@ trap cleanup EXIT
 # A workstation that goes away must not kill us half-way: finish (or roll back) with nobody listening.
 trap '' PIPE
 
-# A temp file in $1, which must be on the same file system as the file it will replace (rename is atomic).
-new_temp() { mktemp "$1/.wgform.XXXXXX"; }
+# A new, empty temp file in $1, which must be on the same file system as the file it will replace (rename is
+# atomic); its path is left in NT. The shell makes it, not mktemp: process starts are most of what an install costs
+# a host, and an install made about 25 temp files. With noclobber the redirection creates it exclusively (O_EXCL),
+# umask 077 makes it 0600, and every directory wgform stages in is root's and writable by root only, so a name that
+# is easy to guess lets nobody in. Names end in 6 digits: clean_stale finds those a killed run left behind.
+NT=""
+NT_N=0
+new_temp() { # dir
+  nt_try=0
+  while [ "$nt_try" -lt 20 ]; do
+    nt_try=$((nt_try + 1))
+    NT_N=$((NT_N + 1))
+    NT="000000$$$NT_N"
+    NT="$1/.wgform.${NT#"${NT%??????}"}"
+    # taken: next name (noclobber would open, and block on, an existing FIFO rather than fail)
+    { [ -e "$NT" ] || [ -L "$NT" ]; } && continue
+    set -C
+    if { true >"$NT"; } 2>/dev/null; then
+      set +C
+      return 0
+    fi
+    set +C
+    [ -d "$1" ] && [ -w "$1" ] || break
+  done
+  NT=""
+  return 1
+}
 
 # Temp files a killed run left behind (it could not clean up): they are ours by name, remove them.
 clean_stale() {
@@ -70,7 +97,8 @@ NFT_CONF_INCLUDE='include "/etc/nftables.d/wgform*.nft"'
 nft_persist() {
   np_c="$R/etc/nftables.conf"
   if [ -f "$np_c" ] && grep -qxF "$NFT_CONF_INCLUDE" "$np_c" 2>/dev/null; then return 0; fi
-  np_t=$(new_temp "$R/etc" 2>/dev/null) || return 0
+  new_temp "$R/etc" || return 0
+  np_t=$NT
   track "$np_t"
   if [ -f "$np_c" ]; then
     np_line=$(printf '\n# wgform: its own table (table inet wgform), loaded at boot as well\n%s' "$NFT_CONF_INCLUDE")

@@ -137,7 +137,8 @@ wd_failed() { REVERT_FAILED="$REVERT_FAILED $1"; }
 # This run's backup back in place (mode and owner kept), or the file removed when there was none before.
 wd_restore() { # path
   if [ -e "$BK$1" ] || [ -L "$BK$1" ]; then
-    wr_t=$(new_temp "$R${1%/*}") || { wd_failed "restore:$1"; return 1; }
+    new_temp "$R${1%/*}" || { wd_failed "restore:$1"; return 1; }
+    wr_t=$NT
     if rm -f "$wr_t" && cp -P -p "$BK$1" "$wr_t" && mv -f "$wr_t" "$R$1"; then return 0; fi
     rm -f "$wr_t"; wd_failed "restore:$1"; return 1
   fi

@@ -28,8 +28,9 @@ trap 'fail signal "interrupted by a signal"' HUP INT TERM
 rb_ok() { say "@@step rollback:$1 ok"; }
 rb_failed() { ROLLBACK_FAILED=1; say "@@step rollback:$1 failed $2"; }
 
-# Fill every {{wgform-secret:KEYPATH}} of a staged file from its key file's first line, on the host, in one pass. The
-# keys travel through awk's memory only: not argv, not the environment (only the paths are there).
+# Fill every {{wgform-secret:KEYPATH}} of a staged file from its key file's first line, on the host, in one pass and
+# in place (awk reads the whole staged file, then rewrites it: no second temp file). The keys travel through awk's
+# memory only: not argv, not the environment (only the paths are there).
 fill_secrets() { # file step ends-with-newline(0|1) keypath source [keypath source ...]
   fsf=$1 fss=$2 fsn=$3 fsp=""
   shift 3
@@ -39,9 +40,7 @@ fill_secrets() { # file step ends-with-newline(0|1) keypath source [keypath sour
 "
     shift 2
   done
-  f=$(new_temp "${fsf%/*}") || fail "$fss" "cannot create a temp file next to $fsf"
-  track "$f"
-  WGF_PAIRS="$fsp" WGF_NL="$fsn" awk '
+  WGF_PAIRS="$fsp" WGF_NL="$fsn" WGF_FILE="$fsf" awk '
     BEGIN {
       n = split(ENVIRON["WGF_PAIRS"], pairs, "\n")
       for (p = 1; p <= n; p++) {
@@ -51,23 +50,52 @@ fill_secrets() { # file step ends-with-newline(0|1) keypath source [keypath sour
         if ((getline k < src) <= 0) k = ""
         close(src)
         sub(/[ \t\r]+$/, "", k)
-        if (k == "") { printf "%s", path > "/dev/stderr"; bad = 1; exit 3 }
+        if (k == "") { printf "%s", path > "/dev/stderr"; exit 3 }
         m++; mark[m] = "{{wgform-secret:" path "}}"; key[m] = k
       }
-    }
-    {
-      line = $0
-      for (j = 1; j <= m; j++) {
-        out = ""
-        while ((i = index(line, mark[j])) > 0) { out = out substr(line, 1, i - 1) key[j]; line = substr(line, i + length(mark[j])) }
-        line = out line
+      file = ENVIRON["WGF_FILE"]
+      while ((r = (getline line < file)) > 0) {
+        for (j = 1; j <= m; j++) {
+          out = ""
+          while ((i = index(line, mark[j])) > 0) { out = out substr(line, 1, i - 1) key[j]; line = substr(line, i + length(mark[j])) }
+          line = out line
+        }
+        text[++lines] = line
       }
-      if (NR > 1) printf "\n"
-      printf "%s", line
-    }
-    END { if (!bad && ENVIRON["WGF_NL"] == "1") printf "\n" }' "$fsf" >"$f" 2>"$OUT" </dev/null \
+      if (r < 0) { printf "%s", file > "/dev/stderr"; exit 4 }
+      close(file)
+      for (l = 1; l <= lines; l++) printf "%s%s", (l > 1 ? "\n" : ""), text[l] > file
+      if (ENVIRON["WGF_NL"] == "1") printf "\n" > file
+      if (close(file)) exit 5
+    }' 2>"$OUT" </dev/null \
     || fail "$fss" "cannot fill the secret from $(detail)"
-  mv -f "$f" "$fsf" || fail "$fss" "cannot fill the secrets of $fsf"
+}
+
+# A PSK into its staged file, from the heredoc on stdin (base64 text, as wg genpsk prints it), with shell builtins
+# only: no process, so the value is in no command line, and none is started per PSK.
+put_psk() { # file step
+  IFS= read -r pp_v || fail "$2" "cannot read the PSK"
+  printf '%s\n' "$pp_v" >"$1" 2>"$OUT" || fail "$2" "cannot write the PSK: $(detail)"
+  pp_v=""
+}
+
+# "@@psk PATH HASH" for each PSK put in place, the hash as the fact script computes it (sha256 of the file's bytes,
+# which reveals nothing of the key): one sha256sum for all of them. wgform names these paths: no space or newline.
+report_psks() { # path...
+  rp_n=$#
+  while [ "$rp_n" -gt 0 ]; do
+    set -- "$@" "$R$1"
+    shift
+    rp_n=$((rp_n - 1))
+  done
+  [ $# -gt 0 ] || return 0
+  rp_sums=$(sha256sum -- "$@" </dev/null 2>/dev/null 9>&-)
+  for rp_p; do
+    rp_l="${rp_sums%%"$NL"*}"
+    rp_sums="${rp_sums#"$rp_l"}"
+    rp_sums="${rp_sums#"$NL"}"
+    case "$rp_l" in *"  $rp_p") say "@@psk ${rp_p#"$R"} ${rp_l%%" "*}" ;; esac
+  done
 }
 
 # The staged files a secret placeholder is still in, one per line: one grep for all of them.
@@ -103,7 +131,8 @@ backup() { # path
 # Put a backed-up file back, atomically (copy next to it, then rename).
 restore_file() { # path
   d="$R${1%/*}"
-  t=$(new_temp "$d") || return 1
+  new_temp "$d" || return 1
+  t=$NT
   track "$t"
   rm -f "$t" && cp -P -p "$BK$1" "$t" && mv -f "$t" "$R$1"
 }
@@ -244,7 +273,8 @@ wg_down() { # iface conf
 # Peers-only change, no restart. syncconf gets a complete config (with PrivateKey) from a strip that
 # succeeded: an empty or key-less input would drop every peer or zero the key (DESIGN.md, Secrets).
 live_sync() { # iface conf; SYNC_MSG says why on failure, SYNC_RAN=1 once syncconf was started
-  s=$(new_temp "${2%/*}") || { SYNC_MSG="cannot create a temp file"; return 1; }
+  new_temp "${2%/*}" || { SYNC_MSG="cannot create a temp file"; return 1; }
+  s=$NT
   track "$s"
   if ! wg-quick strip "$2" </dev/null >"$s" 2>"$OUT" 9>&-; then
     rm -f "$s"; SYNC_MSG="wg-quick strip failed, nothing synced: $(detail)"; return 1
@@ -281,7 +311,8 @@ verify_down() { # iface
 }
 
 write_manifest() { # stdin: base64
-  t=$(new_temp "$STATE") || fail manifest "cannot create a temp file in /var/lib/wgform"
+  new_temp "$STATE" || fail manifest "cannot create a temp file in /var/lib/wgform"
+  t=$NT
   track "$t"
   base64 -d >"$t" || fail manifest "cannot decode the manifest"
   chmod 0644 "$t" && own_root "$t" && mv -f "$t" "$STATE/manifest.json" \

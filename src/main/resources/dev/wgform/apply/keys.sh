@@ -63,7 +63,8 @@ ensure_key() { # iface path
       ensure_dir "$d" 1 || fail "cannot create ${2%/*}"
       EK_DIR=$d
     fi
-    t=$(new_temp "$d") || fail "cannot create a temp file next to $2"
+    new_temp "$d" || fail "cannot create a temp file next to $2"
+    t=$NT
     track "$t"
     genkey_to "$t" || fail "cannot generate the private key of $1: $(detail)"
     chmod 0600 "$t" && own_root "$t" || fail "cannot set the mode of the new key of $1"
@@ -83,7 +84,8 @@ write_psk() { # path
   p="$R$1"
   d="${p%/*}"
   ensure_dir "$d" 1 || fail "cannot create ${1%/*}"
-  t=$(new_temp "$d") || fail "cannot create a temp file next to $1"
+  new_temp "$d" || fail "cannot create a temp file next to $1"
+  t=$NT
   track "$t"
   cat >"$t" || fail "cannot write the PSK for $1"
   [ -s "$t" ] || fail "empty PSK for $1"

@@ -14,7 +14,8 @@ rot_prepare() { # iface key-path fresh
   [ -s "$k" ] || fail "$2 is missing: run wgform apply first"
   [ "$3" = 1 ] && rm -f -- "$k.next"
   if [ ! -s "$k.next" ]; then
-    t=$(new_temp "${k%/*}") || fail "cannot create a temp file next to $2"
+    new_temp "${k%/*}" || fail "cannot create a temp file next to $2"
+    t=$NT
     track "$t"
     genkey_to "$t" || fail "cannot generate the next key of $1: $(detail)"
     chmod 0600 "$t" && own_root "$t" || fail "cannot set the mode of the next key of $1"
@@ -48,7 +49,8 @@ rot_promote() { # path
   f="$R$1"
   [ -s "$f.next" ] || return 0
   if [ ! -e "$f.prev" ]; then
-    t=$(new_temp "${f%/*}") || fail "cannot create a temp file next to $1"
+    new_temp "${f%/*}" || fail "cannot create a temp file next to $1"
+    t=$NT
     track "$t"
     cat "$f" >"$t" && chmod 0600 "$t" && own_root "$t" && mv -f "$t" "$f.prev" || fail "cannot keep $1 as $1.prev"
   fi

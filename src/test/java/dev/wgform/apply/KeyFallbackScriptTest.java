@@ -85,12 +85,14 @@ class KeyFallbackScriptTest {
     private List<Path> fallbackKeys(String shell) {
         String script = "#!/bin/sh\n" + ScriptLibrary.COMMON + ScriptLibrary.KEYS + """
                 ensure_dir "$STATE" 1 || fail "no state dir"
-                OUT=$(new_temp "$STATE") || fail "no temp file"
+                new_temp "$STATE" || fail "no temp file"
+                OUT=$NT
                 command -v wg >/dev/null 2>&1 && fail "wg is on PATH"
                 i=0
                 while [ "$i" -lt %d ]; do
                   i=$((i + 1))
-                  t=$(new_temp "$R") || fail "no temp file"
+                  new_temp "$R" || fail "no temp file"
+                  t=$NT
                   genkey_to "$t" || fail "genkey_to failed: $(detail)"
                   mv -f "$t" "$R/key$i" || fail "cannot move"
                 done
