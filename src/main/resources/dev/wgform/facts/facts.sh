@@ -3,7 +3,8 @@
 # printed after a ':' (see the awk pass below). Secrets are redacted HERE, on the host: nothing below prints a
 # private key or a PSK. FactScript fills in the request lines below; FactParser reads the output.
 # Process starts are what this script costs on a host (plan on 8 hosts spends more CPU on them than on SSH), so
-# it batches: one stat, one sha256sum and one awk for everything, plus wg show and one wg pubkey per key.
+# it batches: one stat, one sha256sum and one awk for everything, plus wg show, and wg pubkey only for a key no
+# interface runs with (the running interface's dump line already has the public key of its private key).
 R="${WGFORM_ROOT:-}"
 PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 LC_ALL=C
@@ -101,7 +102,7 @@ wgf_key() {
             wgf_stat "$2"
             wgf_mtime
             printf '@@key %s %s\n%s\n' "$1" "$2" "$WGF_MTIME_MODE"
-            if [ -n "$HAVE_WG" ]; then wg pubkey < "$R$2" 2>/dev/null || echo invalid; else echo nowg; fi
+            if [ -n "$HAVE_WG" ]; then wgf_pubkey "$1" "$R$2"; else echo nowg; fi
         else
             printf '@@unreadable %s\n' "$2"
         fi
@@ -110,6 +111,32 @@ wgf_key() {
     else
         printf '@@nokey %s %s\n' "$1" "$2"
     fi
+}
+
+# The public key of key file $2 for interface $1: the dump's, when $1 runs with exactly the key the file holds (a
+# 45-byte file: the key and a newline, as wg genkey writes it), else wg pubkey's (or "invalid"). The private key
+# is compared in this shell's memory and goes no further; WGF_ST is the file's stat line.
+wgf_pubkey() {
+    WGF_K=
+    WGF_V=
+    if [ "${WGF_ST##* }" = 45 ]; then
+        IFS= read -r WGF_K < "$2" 2>/dev/null
+        case "$WGF_K" in
+            ""|*[!A-Za-z0-9+/=]*) ;;
+            *)
+                case "$WGF_DUMP" in
+                    *"$NL$1$TAB$WGF_K$TAB"*)
+                        WGF_V="${WGF_DUMP#*"$NL$1$TAB$WGF_K$TAB"}"
+                        WGF_V="${WGF_V%%"$TAB"*}" ;;
+                esac ;;
+        esac
+    fi
+    WGF_K=
+    case "$WGF_V" in
+        ""|*[!A-Za-z0-9+/=]*)
+            wg pubkey < "$2" 2>/dev/null || echo invalid ;;
+        *) printf '%s\n' "$WGF_V" ;;
+    esac
 }
 
 # A PSK file: "@@psk PATH" + "MTIME MODE" + the sha256 of the file's bytes; the value itself stays here. The list pass
@@ -263,6 +290,15 @@ fi
 set +f
 IFS=$WGF_IFS
 
+# The live interfaces, read once, before the report pass: their public keys spare a wg pubkey per key file. The
+# private-key columns are blanked by the awk pass before anything is printed.
+WGF_DUMP=
+WGF_DUMP_RC=0
+if [ -n "$HAVE_WG" ]; then
+    WGF_DUMP=$(wg show all dump 2>/dev/null) || WGF_DUMP_RC=$?
+    WGF_DUMP="$NL$WGF_DUMP"
+fi
+
 # The report pass.
 WGF_PASS=report
 SEEN="$NL"
@@ -412,8 +448,8 @@ IFS=$NL
 {
     if [ -n "$HAVE_WG" ]; then
         echo 'wgform-section wg'
-        wg show all dump 2>/dev/null
-        echo "wgform-exit $?"
+        [ "$WGF_DUMP" = "$NL" ] || printf '%s\n' "${WGF_DUMP#"$NL"}"
+        echo "wgform-exit $WGF_DUMP_RC"
     fi
     if [ -n "$WGF_NFT" ]; then
         echo 'wgform-section nftables'

@@ -95,6 +95,7 @@ class FactScriptRunTest {
                 "wg-mgmt\t" + PEER_C + "\t(none)\t(none)\t10.200.0.3/32,192.168.1.0/24\t0\t0\t0\t25") + "\n");
         executable(bin.resolve("wg"), "#!/bin/sh\n"
                 + "if [ \"$1 $2 $3\" = 'show all dump' ]; then cat \"$FAKE_WG_DUMP\"; exit \"${FAKE_WG_EXIT:-0}\"; fi\n"
+                + "[ -n \"${FAKE_WG_LOG:-}\" ] && echo \"wg $1\" >>\"$FAKE_WG_LOG\"\n"
                 + "exec " + realWg + " \"$@\"\n");
         executable(bin.resolve("pgrep"), "#!/bin/sh\n[ \"$1\" = -x ] && [ \"$2\" = sshd ]\n");
     }
@@ -412,6 +413,31 @@ class FactScriptRunTest {
         env.put("FAKE_NFT_GONE", "1");
         HostFacts gone = FactParser.parse("node-a", ScriptRunner.run(List.of("/bin/sh"), FactScript.build(req), env).stdout());
         assertThat(gone.nftables()).contains(new NftTable(false, "", "ab".repeat(32)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void aKeyTheInterfaceRunsWithTakesItsPublicKeyFromTheDumpWithoutWgPubkey(Shell shell) throws Exception {
+        String expectedPublic = ScriptRunner.exec(privateKey + "\n", realWg.toString(), "pubkey").strip();
+        Path dump = tmp.resolve("dump-running.txt");
+        write(dump, "wg-mgmt\t" + privateKey + "\t" + expectedPublic + "\t51820\toff\n"
+                + "wg-mgmt\t" + PEER_B + "\t" + dumpPsk + "\t203.0.113.20:51820\t10.200.0.2/32\t1700000000\t4242\t8484\toff\n");
+        Path log = tmp.resolve("wg.log");
+        ScriptRunner.Result r = run(shell, systemPath(), Map.of("FAKE_WG_DUMP", dump.toString(), "FAKE_WG_LOG", log.toString()));
+
+        HostFacts f = FactParser.parse("node-a", r.stdout());
+        assertThat(f.keys().get("wg-mgmt").publicKey()).isEqualTo(expectedPublic);
+        assertThat(f.interfaces().get("wg-mgmt").publicKey()).isEqualTo(expectedPublic);
+        assertThat(Files.exists(log) ? Files.readString(log) : "").doesNotContain("wg pubkey");
+        assertThat(r.stdout()).doesNotContain(privateKey).doesNotContain(dumpPsk);
+
+        // a file that holds more than the key (wg pubkey refuses trailing characters) is not matched: wg pubkey decides
+        secretFile(root.resolve("etc/wireguard/keys/wg-mgmt.key"), privateKey + "\n# left by hand\n");
+        ScriptRunner.Result again = run(shell, systemPath(), Map.of("FAKE_WG_DUMP", dump.toString(), "FAKE_WG_LOG", log.toString()));
+        assertThat(Files.readString(log)).contains("wg pubkey");
+        assertThat(again.stdout()).doesNotContain(privateKey);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FactParser.parse("node-a", again.stdout()))
+                .isInstanceOf(FactsException.class).hasMessageContaining("is not a valid WireGuard private key");
     }
 
     @Test

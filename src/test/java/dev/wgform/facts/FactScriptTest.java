@@ -20,7 +20,7 @@ class FactScriptTest {
             "command", "[", "test", "echo", "printf", "read", "set", "shift", "return", "export",
             "fi", "for", "done", "case", "esac",
             "wgf_want", "wgf_stat", "wgf_mtime", "wgf_file", "wgf_key", "wgf_psk", "wgf_service", "wgf_services",
-            "wgf_files", "wgf_keys", "wgf_psks");
+            "wgf_files", "wgf_keys", "wgf_psks", "wgf_pubkey");
 
     private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "do", "while", "until", "!");
 
@@ -66,7 +66,7 @@ class FactScriptTest {
         // wg and systemctl only in their read forms
         assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("wg")).extracting(c -> String.join(" ", c.subList(0, 2)))
                 .containsExactlyInAnyOrder("wg show", "wg pubkey");
-        assertThat(code).contains("wg show all dump 2>/dev/null\n");
+        assertThat(code).contains("WGF_DUMP=$(wg show all dump 2>/dev/null)");
         assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("systemctl")).extracting(c -> c.get(1)).containsOnly("is-active");
         // nft and ss only list
         assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("nft")).extracting(c -> String.join(" ", c))
