@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
  *   <li>rotate: every peer's public key changed (a whole plane re-keyed): N-1 changed lines spread over the file</li>
  *   <li>create: no old file (a first plan): the whole file is added</li>
  * </ul>
+ * Then the issue's figure in one measurement: every host rendered (all its files) and its wg config diffed against
+ * the joined scenario's old file, both on every core, as plan does it (JVM start not included; see bench/render-mesh-cli).
  */
 public final class DiffBenchmark {
     private DiffBenchmark() {}
@@ -48,7 +50,30 @@ public final class DiffBenchmark {
                 System.out.printf("  %-6s all %d hosts: %d ms (diff output %d KB)%n", scenario, pairs.size(),
                         (System.nanoTime() - t0) / 1_000_000, diffBytes >> 10);
             }
+            renderAndDiff(RenderBenchmark.mesh(n)); // warm-up
+            long t0 = System.nanoTime();
+            long diffBytes = renderAndDiff(RenderBenchmark.mesh(n));
+            System.out.printf("  render + join diff, all %d hosts on %d cores: %d ms (diff output %d KB)%n", n,
+                    Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1_000_000, diffBytes >> 10);
         }
+    }
+
+    /** Renders every host of the fleet and diffs its wg config against the config it had before the last host joined. */
+    private static long renderAndDiff(Fleet fleet) {
+        Renderer renderer = new Renderer(Optional.empty());
+        List<HostState> states = DesiredState.build(fleet, PublicKeys.none());
+        return states.parallelStream().mapToLong(s -> {
+            try {
+                long out = 0;
+                for (RenderedFile f : renderer.render(s)) {
+                    if (!f.kind().equals("wg")) continue;
+                    out += UnifiedDiff.diff(f.path(), f.path(), joinedOld(f.content()), f.content(), 3).length();
+                }
+                return out;
+            } catch (dev.wgform.model.InvalidInputException e) {
+                throw new IllegalStateException(e);
+            }
+        }).sum();
     }
 
     private static long run(List<String[]> pairs) {
