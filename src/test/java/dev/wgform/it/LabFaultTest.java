@@ -94,9 +94,12 @@ class LabFaultTest {
     @Test
     @Order(2)
     void anInterfaceThatCannotComeUpRollsThatHostBack() {
-        // something else already holds lab-2's new app port, so wg-quick up fails there
+        // something else already holds lab-2's new app port, so wg-quick up fails there; the apply starts only once
+        // it is bound (in CI an in-process apply once restarted lab-2's wg-app while the port was still free)
         ssh(2, "setsid python3 -c \"import socket,time; s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); "
-                + "s.bind(('0.0.0.0',51833)); time.sleep(120)\" </dev/null >/dev/null 2>&1 &").assertOk();
+                + "s.bind(('0.0.0.0',51833)); time.sleep(120)\" </dev/null >/dev/null 2>&1 & "
+                + "i=0; while [ $i -lt 100 ] && [ -z \"$(ss -Hlun 'sport = :51833')\" ]; do sleep 0.1; i=$((i + 1)); done; "
+                + "[ -n \"$(ss -Hlun 'sport = :51833')\" ]").assertOk();
         Lab.Result r;
         Map<Integer, String> fault;
         try {
