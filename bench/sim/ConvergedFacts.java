@@ -128,10 +128,10 @@ final class ConvergedFacts {
         List<Manifest.ManagedFile> managed = new ArrayList<>();
         for (RenderedFile f : files) managed.add(new Manifest.ManagedFile(f.path(), f.kind(), Planner.installedSha256(f)));
         o.append("@@manifest\n");
-        content(o, new Manifest(Manifest.CURRENT_VERSION, managed).toJson());
+        o.append(FactScript.contentLines(new Manifest(Manifest.CURRENT_VERSION, managed).toJson()));
         for (RenderedFile f : files) {
             o.append("@@file ").append(f.path()).append('\n').append(Integer.toOctalString(f.mode())).append(" root:root\n");
-            content(o, redacted(f.content()));
+            o.append(FactScript.contentLines(redacted(f.content())));
         }
 
         o.append("@@wg\n");
@@ -151,7 +151,7 @@ final class ConvergedFacts {
         o.append(":wgform-exit 0\n");
         if (nft) {
             o.append("@@nftables\n");
-            content(o, NFT_LISTING + "\n");
+            o.append(FactScript.contentLines(NFT_LISTING + "\n"));
             o.append(":wgform-exit 0\n");
         }
         if (!s.services().isEmpty()) {
@@ -176,20 +176,6 @@ final class ConvergedFacts {
             if (c.action() != Action.NOOP) why.append("\n  ").append(c.action()).append(' ').append(c.label()).append(' ').append(c.details());
         }
         throw new IllegalStateException(why.toString());
-    }
-
-    /** Content lines as the fact script's awk prints them: ':' + line; '\' when the last line has no newline. */
-    private static void content(StringBuilder o, String text) {
-        int start = 0;
-        while (start < text.length()) {
-            int nl = text.indexOf('\n', start);
-            if (nl < 0) {
-                o.append(':').append(text, start, text.length()).append("\n\\\n");
-                return;
-            }
-            o.append(':').append(text, start, nl).append('\n');
-            start = nl + 1;
-        }
     }
 
     /** The host's copy as the fact script reports it: every secret value replaced by the marker. */

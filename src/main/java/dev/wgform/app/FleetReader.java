@@ -30,21 +30,9 @@ final class FleetReader {
 
     static FleetRun read(RunOptions options, Progress progress, FleetRun.Purpose purpose) throws InvalidInputException {
         long t0 = System.nanoTime();
-        // the SSH client starts (classes, known hosts, ssh config) while the input is loaded; no host is contacted yet
-        CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);
-        LoadedFleet loaded;
-        Renderer renderer;
-        Readings readings;
-        try {
-            loaded = FleetLoader.load(options.paths().inventory(), options.paths().playbook());
-            renderer = new Renderer(options.templates());
-            readings = readEach(loaded, renderer, options, transport, progress, t0);
-        } catch (InvalidInputException | RuntimeException e) {
-            transport.whenComplete((t, failed) -> {
-                if (t != null) t.close();
-            });
-            throw e;
-        }
+        LoadedFleet loaded = FleetLoader.load(options.paths().inventory(), options.paths().playbook());
+        Renderer renderer = new Renderer(options.templates());
+        Readings readings = readEach(loaded, renderer, options, progress, t0);
         FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, HostLimit.of(options.limit()), readings.byHost(),
                 purpose);
         try {
@@ -62,13 +50,14 @@ final class FleetReader {
      * What to read from each host does not depend on public keys, so the key-less desired state tells the fact script
      * which paths. The templates themselves run once the keys are known: a 500-host mesh's files are 200 MB.
      */
-    private static Readings readEach(LoadedFleet loaded, Renderer renderer, RunOptions options,
-                                     CompletableFuture<SshTransport> transport, Progress progress, long t0) throws InvalidInputException {
+    private static Readings readEach(LoadedFleet loaded, Renderer renderer, RunOptions options, Progress progress, long t0)
+            throws InvalidInputException {
         List<HostState> keyless = DesiredState.build(loaded.fleet(), PublicKeys.none());
         List<Host> hosts = keyless.stream().map(HostState::host).toList();
         renderer.checkTemplates(keyless); // bad input stops here, before any host is contacted
 
         // connecting needs only the inventory: it runs while the paths are worked out
+        CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);
         List<CompletableFuture<FactsGathering.Connection>> connections =
                 FactsGathering.connectEach(loaded.fleet(), transport, hosts, options.parallel(), progress);
         List<List<String>> paths;
@@ -76,6 +65,7 @@ final class FleetReader {
             paths = new HostRendering(renderer).pathsAll(keyless);
         } catch (InvalidInputException | RuntimeException e) {
             closeAll(connections);
+            transport.join().close();
             throw e;
         }
         progress.verbose(String.format("loaded and checked %d hosts in %.2f s", keyless.size(), (System.nanoTime() - t0) / 1e9));

@@ -131,7 +131,8 @@ public final class InstallScript {
                 Staged s = staged.get(i);
                 tempFor(s);
                 // The PSK is the heredoc body (base64 text, as wg genpsk prints it), never a command-line word.
-                line("put_psk \"$t" + s.v() + "\" " + Shell.quote(s.step()) + " <<'" + Shell.HEREDOC_END + "'");
+                line("put_psk \"$t" + s.v() + "\" <<'" + Shell.HEREDOC_END + "' || fail " + Shell.quote(s.step())
+                        + " \"cannot write the PSK (empty, or $(detail))\"");
                 sh.append(p.fileContent()).append(Shell.HEREDOC_END).append('\n');
             }
             for (int i = 0; i < req.writes().size(); i++) {

@@ -24,22 +24,13 @@ final class RunningHostAnswer {
         long now = System.currentTimeMillis() / 1000;
         return "@@wgform-facts " + FactScript.FORMAT + "\n@@os\nID=debian\nVERSION_ID=\"12\"\n@@pid1 systemd\n@@tools\n/usr/bin/wg\n"
                 + "/usr/bin/wg-quick\n/usr/sbin/nft\n/usr/sbin/sshd\n/usr/bin/systemctl\n"
-                + "@@manifest\n" + lines(manifest)
-                + "@@file /etc/wireguard/wg-mgmt.conf\n600 root:root\n" + lines(conf)
+                + "@@manifest\n" + FactScript.contentLines(manifest)
+                + "@@file /etc/wireguard/wg-mgmt.conf\n600 root:root\n" + FactScript.contentLines(conf)
                 + "@@key wg-mgmt /etc/wireguard/keys/wg-mgmt.key\n" + now + " 600\n" + self + "\n"
                 + "@@psk /etc/wireguard/keys/wg-mgmt/train-1.psk\n" + now + " 600\n" + "0".repeat(64) + "\n"
                 + "@@wg\n:wg-mgmt\t(hidden)\t" + self + "\t51820\toff\n"
                 + ":wg-mgmt\t" + peer + "\t(hidden)\t127.0.0.1:51820\t10.200.0.1/32\t" + now + "\t1024\t2048\t25\n:wgform-exit 0\n"
                 + "@@service sshd running\n@@service postgresql running\n@@service nginx running\n"
                 + "@@time " + now + "\n@@end\n";
-    }
-
-    /** Content as the fact script sends it: each line after a ':', then a backslash line when the last has no newline. */
-    private static String lines(String text) {
-        StringBuilder out = new StringBuilder();
-        String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        for (String line : body.split("\n", -1)) out.append(':').append(line).append('\n');
-        if (!text.endsWith("\n")) out.append("\\\n");
-        return out.toString();
     }
 }

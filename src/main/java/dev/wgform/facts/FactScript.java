@@ -30,6 +30,22 @@ public final class FactScript {
 
     private FactScript() {}
 
+    /**
+     * Content as the script prints it (what {@link FactParser} reads back): each line after a ':', then a '\\' line
+     * when the last one has no newline. For stand-in hosts that answer the script without running it.
+     */
+    public static String contentLines(String text) {
+        StringBuilder o = new StringBuilder(text.length() + text.length() / 16 + 4);
+        int start = 0;
+        while (start < text.length()) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) return o.append(':').append(text, start, text.length()).append("\n\\\n").toString();
+            o.append(':').append(text, start, nl).append('\n');
+            start = nl + 1;
+        }
+        return o.toString();
+    }
+
     /** The script for {@code req}. Paths must be absolute, without control characters or ".." segments. */
     public static String build(FactRequest req) {
         StringBuilder files = new StringBuilder();

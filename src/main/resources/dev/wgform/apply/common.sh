@@ -87,8 +87,33 @@ detail() {
   fi
 }
 
-# The PSK file's hash as the fact script computes it: sha256 of its bytes, which reveals nothing about the key.
-psk_hash() { ph=$(sha256sum <"$1") && printf '%s' "${ph%% *}"; }
+# A PSK from stdin (a heredoc in the script, base64 text as wg genpsk prints it) into FILE, with shell builtins only:
+# no process, so the value is in no command line, and none is started per PSK. Fails on an empty PSK.
+put_psk() { # file
+  IFS= read -r pp_v && [ -n "$pp_v" ] && printf '%s\n' "$pp_v" >"$1" 2>"$OUT"
+  pp_r=$?
+  pp_v=""
+  return "$pp_r"
+}
+
+# "@@psk PATH HASH" for each PSK put in place, the hash as the fact script computes it (sha256 of the file's bytes,
+# which reveals nothing of the key): one sha256sum for all of them. wgform names these paths: no space or newline.
+report_psks() { # path...
+  rp_n=$#
+  while [ "$rp_n" -gt 0 ]; do
+    set -- "$@" "$R$1"
+    shift
+    rp_n=$((rp_n - 1))
+  done
+  [ $# -gt 0 ] || return 0
+  rp_sums=$(sha256sum -- "$@" </dev/null 2>/dev/null 9>&-)
+  for rp_p; do
+    rp_l="${rp_sums%%"$NL"*}"
+    rp_sums="${rp_sums#"$rp_l"}"
+    rp_sums="${rp_sums#"$NL"}"
+    case "$rp_l" in *"  $rp_p") say "@@psk ${rp_p#"$R"} ${rp_l%%" "*}" ;; esac
+  done
+}
 
 # wgform's table at boot too: nftables.service loads /etc/nftables.conf, which gets one include line. A glob, so a
 # missing wgform.nft (removed, or a first apply rolled back) never breaks the boot-time load. Best effort, like

@@ -71,33 +71,6 @@ fill_secrets() { # file step ends-with-newline(0|1) keypath source [keypath sour
     || fail "$fss" "cannot fill the secret from $(detail)"
 }
 
-# A PSK into its staged file, from the heredoc on stdin (base64 text, as wg genpsk prints it), with shell builtins
-# only: no process, so the value is in no command line, and none is started per PSK.
-put_psk() { # file step
-  IFS= read -r pp_v || fail "$2" "cannot read the PSK"
-  printf '%s\n' "$pp_v" >"$1" 2>"$OUT" || fail "$2" "cannot write the PSK: $(detail)"
-  pp_v=""
-}
-
-# "@@psk PATH HASH" for each PSK put in place, the hash as the fact script computes it (sha256 of the file's bytes,
-# which reveals nothing of the key): one sha256sum for all of them. wgform names these paths: no space or newline.
-report_psks() { # path...
-  rp_n=$#
-  while [ "$rp_n" -gt 0 ]; do
-    set -- "$@" "$R$1"
-    shift
-    rp_n=$((rp_n - 1))
-  done
-  [ $# -gt 0 ] || return 0
-  rp_sums=$(sha256sum -- "$@" </dev/null 2>/dev/null 9>&-)
-  for rp_p; do
-    rp_l="${rp_sums%%"$NL"*}"
-    rp_sums="${rp_sums#"$rp_l"}"
-    rp_sums="${rp_sums#"$NL"}"
-    case "$rp_l" in *"  $rp_p") say "@@psk ${rp_p#"$R"} ${rp_l%%" "*}" ;; esac
-  done
-}
-
 # The staged files a secret placeholder is still in, one per line: one grep for all of them.
 placeholders_left() { # file...
   grep -l '{{wgform-secret' "$@" </dev/null 2>/dev/null 9>&-

@@ -87,10 +87,9 @@ write_psk() { # path
   new_temp "$d" || fail "cannot create a temp file next to $1"
   t=$NT
   track "$t"
-  cat >"$t" || fail "cannot write the PSK for $1"
-  [ -s "$t" ] || fail "empty PSK for $1"
+  put_psk "$t" || fail "cannot write the PSK for $1 (empty, or $(detail))"
   chmod 0600 "$t" && own_root "$t" || fail "cannot set the mode of $1"
   mv -f "$t" "$p" || fail "cannot move the PSK into $1"
-  say "@@psk $1 $(psk_hash "$p")"
+  report_psks "$1"
 }
 # --- end of keys library ---

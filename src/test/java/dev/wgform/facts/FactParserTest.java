@@ -205,4 +205,13 @@ class FactParserTest {
         String out = minimal("").replace("@@os\nID=debian\n", "@@os\nID='opensuse-leap'\nID_LIKE=\"suse  opensuse\"\nVERSION_ID=\"15.\\\"5\"\n");
         assertThat(FactParser.parse("h", out).os()).isEqualTo(new OsInfo("opensuse-leap", List.of("suse", "opensuse"), "15.\"5"));
     }
+
+    @Test
+    void contentWrittenAsTheScriptPrintsItReadsBackExactly() throws FactsException {
+        for (String text : List.of("", "one line\n", "no final newline", "a\n\nb\n", "\n", "x\n:y\n\\\n")) {
+            String out = "@@wgform-facts " + FactScript.FORMAT + "\n@@os\nID=debian\n@@pid1 systemd\n@@tools\n@@nomanifest\n"
+                    + "@@file /etc/x.conf\n644 root:root\n" + FactScript.contentLines(text) + "@@wg\n:wgform-exit 0\n@@time 1700000000\n@@end\n";
+            assertThat(FactParser.parse("node-a", out).file("/etc/x.conf").content()).as(text).isEqualTo(text);
+        }
+    }
 }
