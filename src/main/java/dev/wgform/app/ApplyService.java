@@ -18,6 +18,7 @@ import dev.wgform.plan.Effect;
 import dev.wgform.plan.HostPlan;
 import dev.wgform.plan.Plan;
 import dev.wgform.transport.ExecResult;
+import dev.wgform.transport.RemoteExchange;
 import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.TransportException;
 import java.io.IOException;
@@ -34,10 +35,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Makes the hosts match the playbook: read and plan (one command per host), confirm, then per host at most two
- * more commands: the keys step where a private key is missing (so peers learn its public key), and the install
- * step (files atomically, then only the effects the plan names, verification, roll back on failure). Hosts work in
- * parallel; one host failing never stops the others.
+ * Makes the hosts match the playbook: read and plan (one command per host), confirm, then per host one more
+ * command, the install step (files atomically, then only the effects the plan names, verification, roll back on
+ * failure). Where a private key is missing, the reading command itself, still running, is answered to make it once
+ * the run is approved, so peers learn its public key before anything is installed. Hosts work in parallel; one host
+ * failing never stops the others.
  */
 public final class ApplyService {
     static final Duration KEYS_TIMEOUT = Duration.ofSeconds(60);
@@ -76,7 +78,7 @@ public final class ApplyService {
      */
     public ApplyReport apply(RunOptions options, Optional<Plan> saved, boolean installPackages, PlanPrinter printer,
                              Confirmation confirmation, Progress progress) throws InvalidInputException, IOException {
-        try (FleetRun run = FleetReader.read(options, progress)) {
+        try (FleetRun run = FleetReader.read(options, progress, FleetRun.Purpose.CHANGE, true)) {
             if (saved.isPresent()) StalePlan.check(saved.get(), run.plan);
             printer.print(run.plan);
             SshPathRefusals.check(saved, run.plan, options.force()); // before any host or the lock file is touched
@@ -86,6 +88,7 @@ public final class ApplyService {
 
             Map<String, String> keyFailures = new HashMap<>(packages(run, installPackages, options.parallel(), progress));
             keyFailures.putAll(generateKeys(run, keyFailures.keySet(), options.parallel(), progress));
+            run.endReadingCommands(); // the hosts that make no key
             if (!keyFailures.isEmpty() || anyKeyGenerated(run.plan)) run.replan();
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
             Map<String, List<PskPush>> psks = PskAssignment.forPlan(run.plan, run.facts.keySet(), run.desired);
@@ -119,8 +122,10 @@ public final class ApplyService {
             RemoteHost remote = run.remote(h.host()).orElseThrow();
             long start = System.nanoTime();
             try {
-                ExecResult r = remote.run(KeysScript.build(keyRequests(h), List.of()), KEYS_TIMEOUT);
-                KeysResult keys = KeysResult.parse(r.stdout());
+                Optional<RemoteExchange> reading = run.keysOnAnswer(h.host());
+                ExecResult r = reading.isPresent() ? reading.get().finish(KeysScript.MAKE + "\n", KEYS_TIMEOUT)
+                        : remote.run(KeysScript.build(keyRequests(h), List.of()), KEYS_TIMEOUT);
+                KeysResult keys = KeysResult.parse(reading.isPresent() ? KeysScript.answered(r.stdout()) : r.stdout());
                 if (r.exitCode() != 0) return Optional.of("keys step exited " + r.exitCode());
                 synchronized (run.facts) {
                     run.facts.put(h.host(), withKeys(run.facts.get(h.host()), keys, keyRequests(h)));

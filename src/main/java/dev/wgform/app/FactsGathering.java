@@ -1,5 +1,7 @@
 package dev.wgform.app;
 
+import dev.wgform.apply.KeyRequest;
+import dev.wgform.apply.KeysScript;
 import dev.wgform.desired.HostState;
 import dev.wgform.facts.FactParser;
 import dev.wgform.facts.FactRequests;
@@ -9,6 +11,7 @@ import dev.wgform.facts.HostFacts;
 import dev.wgform.model.Fleet;
 import dev.wgform.model.Host;
 import dev.wgform.transport.ExecResult;
+import dev.wgform.transport.RemoteExchange;
 import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.SshTarget;
 import dev.wgform.transport.SshTransport;
@@ -20,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 /**
@@ -65,34 +69,52 @@ final class FactsGathering {
     /**
      * @param connections one per host, same order as {@code states}
      * @param rendered    the paths of each host's rendered files, same order
+     * @param keysOnAnswer which hosts' reading commands stay running, ready to make the missing private keys once
+     *                     the run is planned and approved (apply); the others are only read
      */
     static List<HostReading> readAll(List<CompletableFuture<Connection>> connections, List<HostState> states,
-                                     List<List<String>> rendered, int parallel, Progress progress) {
+                                     List<List<String>> rendered, Predicate<Host> keysOnAnswer, int parallel, Progress progress) {
         List<Integer> indexes = IntStream.range(0, states.size()).boxed().toList();
-        return ParallelHosts.map(parallel, indexes, i -> read(connections.get(i).join(), states.get(i), rendered.get(i), progress));
+        return ParallelHosts.map(parallel, indexes, i -> read(connections.get(i).join(), states.get(i), rendered.get(i),
+                keysOnAnswer.test(states.get(i).host()) ? keyRequests(states.get(i)) : List.of(), progress));
     }
 
-    private static HostReading read(Connection c, HostState state, List<String> paths, Progress progress) {
+    private static HostReading read(Connection c, HostState state, List<String> paths, List<KeyRequest> keys, Progress progress) {
         Host host = state.host();
         if (c.remote().isEmpty()) return new HostReading.Unreachable(host, c.failure());
         RemoteHost remote = c.remote().get();
+        Optional<RemoteExchange> keysOnAnswer = Optional.empty();
         try {
-            ExecResult r = remote.run(FactScript.build(FactRequests.forPaths(state, paths)), FACTS_TIMEOUT);
-            if (r.exitCode() != 0) {
-                remote.close();
-                String reason = "fact script exited " + r.exitCode() + firstLine(r.stderr());
-                progress.line(host.name() + ": " + reason);
-                return new HostReading.Unreachable(host, reason);
+            String script = FactScript.build(FactRequests.forPaths(state, paths));
+            String stdout;
+            if (keys.isEmpty()) {
+                ExecResult r = remote.run(script, FACTS_TIMEOUT);
+                if (r.exitCode() != 0) {
+                    remote.close();
+                    String reason = "fact script exited " + r.exitCode() + firstLine(r.stderr());
+                    progress.line(host.name() + ": " + reason);
+                    return new HostReading.Unreachable(host, reason);
+                }
+                stdout = r.stdout();
+            } else {
+                keysOnAnswer = Optional.of(remote.start(script + KeysScript.onAnswer(keys), FACTS_TIMEOUT));
+                stdout = keysOnAnswer.get().awaitLine(KeysScript.ASK, FACTS_TIMEOUT);
             }
-            HostFacts facts = FactParser.parse(host.name(), r.stdout());
+            HostFacts facts = FactParser.parse(host.name(), stdout);
             progress.verbose(String.format("%s: facts read (%.2f s since connecting; 1 session, %d command)", host.name(),
                     (System.nanoTime() - c.startedNanos()) / 1e9, remote.commandsRun()));
-            return new HostReading.Reached(host, remote, facts);
+            return new HostReading.Reached(host, remote, facts, keysOnAnswer);
         } catch (TransportException | FactsException e) {
+            keysOnAnswer.ifPresent(RemoteExchange::close);
             remote.close();
             progress.line(host.name() + ": " + e.getMessage());
             return new HostReading.Unreachable(host, e.getMessage());
         }
+    }
+
+    /** Every interface's key: the reading command makes those still missing if apply answers it so. */
+    private static List<KeyRequest> keyRequests(HostState state) {
+        return state.interfaces().stream().map(i -> new KeyRequest(i.name(), i.privateKeyPath())).toList();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The front half of plan and apply: validate the input (nothing is contacted when it is wrong), read every host in
@@ -29,12 +30,20 @@ final class FleetReader {
     }
 
     static FleetRun read(RunOptions options, Progress progress, FleetRun.Purpose purpose) throws InvalidInputException {
+        return read(options, progress, purpose, false);
+    }
+
+    /**
+     * @param keysOnAnswer leave each reading command of the hosts inside the limit running, ready to make the host's
+     *                     missing private keys when answered (apply: the keys step without a command of its own)
+     */
+    static FleetRun read(RunOptions options, Progress progress, FleetRun.Purpose purpose, boolean keysOnAnswer) throws InvalidInputException {
         long t0 = System.nanoTime();
         LoadedFleet loaded = FleetLoader.load(options.paths().inventory(), options.paths().playbook());
         Renderer renderer = new Renderer(options.templates());
-        Readings readings = readEach(loaded, renderer, options, progress, t0);
-        FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, HostLimit.of(options.limit()), readings.byHost(),
-                purpose);
+        HostLimit limit = HostLimit.of(options.limit());
+        Readings readings = readEach(loaded, renderer, options, keysOnAnswer ? limit::includes : h -> false, progress, t0);
+        FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, limit, readings.byHost(), purpose);
         try {
             long p0 = System.nanoTime();
             run.replan();
@@ -50,7 +59,8 @@ final class FleetReader {
      * What to read from each host does not depend on public keys, so the key-less desired state tells the fact script
      * which paths. The templates themselves run once the keys are known: a 500-host mesh's files are 200 MB.
      */
-    private static Readings readEach(LoadedFleet loaded, Renderer renderer, RunOptions options, Progress progress, long t0)
+    private static Readings readEach(LoadedFleet loaded, Renderer renderer, RunOptions options, Predicate<Host> keysOnAnswer,
+                                     Progress progress, long t0)
             throws InvalidInputException {
         List<HostState> keyless = DesiredState.build(loaded.fleet(), PublicKeys.none());
         List<Host> hosts = keyless.stream().map(HostState::host).toList();
@@ -69,7 +79,7 @@ final class FleetReader {
             throw e;
         }
         progress.verbose(String.format("loaded and checked %d hosts in %.2f s", keyless.size(), (System.nanoTime() - t0) / 1e9));
-        List<HostReading> readings = FactsGathering.readAll(connections, keyless, paths, options.parallel(), progress);
+        List<HostReading> readings = FactsGathering.readAll(connections, keyless, paths, keysOnAnswer, options.parallel(), progress);
         Map<String, HostReading> byHost = new LinkedHashMap<>();
         for (HostReading r : readings) byHost.put(r.host().name(), r);
         progress.verbose(String.format("read %d hosts in %.2f s: %d SSH sessions, %d remote commands", readings.size(),

@@ -13,6 +13,7 @@ import dev.wgform.plan.Plan;
 import dev.wgform.planner.Planner;
 import dev.wgform.render.RenderedFile;
 import dev.wgform.render.Renderer;
+import dev.wgform.transport.RemoteExchange;
 import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.SshTransport;
 import java.time.Instant;
@@ -104,6 +105,17 @@ final class FleetRun implements AutoCloseable {
         return r instanceof HostReading.Reached ? Optional.of(((HostReading.Reached) r).remote()) : Optional.empty();
     }
 
+    /** Apply's reading command of {@code host}, still running and ready to make its missing keys. */
+    Optional<RemoteExchange> keysOnAnswer(String host) {
+        HostReading r = readings.get(host);
+        return r instanceof HostReading.Reached ? ((HostReading.Reached) r).keysOnAnswer() : Optional.empty();
+    }
+
+    /** Ends the reading commands still waiting for an answer: they stop having changed nothing. */
+    void endReadingCommands() {
+        for (HostReading r : readings.values()) if (r instanceof HostReading.Reached) ((HostReading.Reached) r).keysOnAnswer().ifPresent(RemoteExchange::close);
+    }
+
     Optional<HostState> desired(String host) {
         return desired.stream().filter(s -> s.host().name().equals(host)).findFirst();
     }
@@ -122,6 +134,7 @@ final class FleetRun implements AutoCloseable {
 
     @Override
     public void close() {
+        endReadingCommands();
         for (HostReading r : readings.values()) if (r instanceof HostReading.Reached) ((HostReading.Reached) r).remote().close();
         transport.close();
     }

@@ -20,7 +20,15 @@ public interface RemoteHost extends AutoCloseable {
      */
     ExecResult run(String script, Duration timeout) throws TransportException;
 
-    /** How many commands {@link #run} has started on this host. */
+    /**
+     * Starts {@code script} like {@link #run}, but leaves its standard input open for an answer: see
+     * {@link RemoteExchange}.
+     *
+     * @param timeout how long the channel may take to open
+     */
+    RemoteExchange start(String script, Duration timeout) throws TransportException;
+
+    /** How many commands {@link #run} and {@link #start} have started on this host. */
     int commandsRun();
 
     @Override

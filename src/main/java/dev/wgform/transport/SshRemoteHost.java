@@ -18,10 +18,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** One logged-in host: its session (last in the chain, after any jump hosts) and the shell command scripts go to. */
 final class SshRemoteHost implements RemoteHost {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    private static final long ENDED_POLL_NANOS = 50_000_000;
 
     private final String host;
     private final String where;
@@ -59,11 +61,103 @@ final class SshRemoteHost implements RemoteHost {
     @Override
     public synchronized ExecResult run(String script, Duration timeout) throws TransportException {
         Objects.requireNonNull(script, "script");
-        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
-        if (!session.isOpen()) throw failure("the SSH session is closed", null);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = deadline(timeout);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ChannelExec channel = open(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out, err, deadline, timeout);
+        try {
+            return ended(channel, deadline, timeout, () -> out.toString(StandardCharsets.UTF_8), err);
+        } finally {
+            channel.close(true);
+        }
+    }
+
+    @Override
+    public synchronized RemoteExchange start(String script, Duration timeout) throws TransportException {
+        Objects.requireNonNull(script, "script");
+        long deadline = deadline(timeout);
+        FeedStream in = new FeedStream();
+        in.feed(script.getBytes(StandardCharsets.UTF_8));
+        LineWatch out = new LineWatch();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ChannelExec channel;
+        try {
+            channel = open(in, out, err, deadline, timeout);
+        } catch (TransportException e) {
+            in.end();
+            throw e;
+        }
+        return new Exchange(channel, in, out, err);
+    }
+
+    /** A command started by {@link #start}: its feed, and its output as it comes. */
+    private final class Exchange implements RemoteExchange {
+        private final ChannelExec channel;
+        private final FeedStream in;
+        private final LineWatch out;
+        private final ByteArrayOutputStream err;
+
+        Exchange(ChannelExec channel, FeedStream in, LineWatch out, ByteArrayOutputStream err) {
+            this.channel = channel;
+            this.in = in;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String awaitLine(String line, Duration timeout) throws TransportException {
+            long deadline = deadline(timeout);
+            String before = null;
+            boolean ended = false;
+            try {
+                // the exit status comes after all of the output on the channel: once it is here, so is the line or never
+                while (before == null && !ended && System.nanoTime() < deadline) {
+                    ended = channel.getExitStatus() != null || channel.getExitSignal() != null || channel.isClosing() || channel.isClosed();
+                    before = out.awaitLine(line, Math.min(deadline, System.nanoTime() + ENDED_POLL_NANOS));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure("interrupted while waiting for the remote command", e);
+            }
+            if (before != null) return before;
+            if (ended) {
+                close();
+                String stderr = err.toString(StandardCharsets.UTF_8).strip();
+                Integer status = channel.getExitStatus();
+                throw failure("the remote command ended" + (status == null ? "" : " (exit " + status + ")") + " before it was ready"
+                        + (stderr.isEmpty() ? "" : ": " + stderr.lines().findFirst().orElse("")), null);
+            }
+            close();
+            throw timedOut(timeout);
+        }
+
+        @Override
+        public ExecResult finish(String answer, Duration timeout) throws TransportException {
+            long deadline = deadline(timeout);
+            try {
+                in.feed(answer.getBytes(StandardCharsets.UTF_8));
+                in.end();
+                return ended(channel, deadline, timeout, out::text, err);
+            } finally {
+                channel.close(true);
+            }
+        }
+
+        @Override
+        public void close() {
+            in.end();
+        }
+    }
+
+    private long deadline(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive");
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /** A channel running the shell with {@code in} as its standard input, opened. */
+    private ChannelExec open(java.io.InputStream in, java.io.OutputStream out, java.io.OutputStream err, long deadline, Duration timeout)
+            throws TransportException {
+        if (!session.isOpen()) throw failure("the SSH session is closed", null);
         ChannelExec channel;
         try {
             channel = session.createExecChannel(command);
@@ -73,7 +167,7 @@ final class SshRemoteHost implements RemoteHost {
         commandsRun.incrementAndGet();
         commandsOfTransport.incrementAndGet();
         try {
-            channel.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
+            channel.setIn(in);
             channel.setOut(out);
             channel.setErr(err);
             OpenFuture opened = channel.open();
@@ -83,27 +177,34 @@ final class SshRemoteHost implements RemoteHost {
                 throw failure("the server refused to run a command"
                         + (why == null ? "" : ": " + Messages.reason(why)), why);
             }
-            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remainingMillis(deadline));
-            if (!events.contains(ClientChannelEvent.CLOSED)) throw timedOut(timeout);
-            Integer status = channel.getExitStatus();
-            String stdout = out.toString(StandardCharsets.UTF_8);
-            String stderr = err.toString(StandardCharsets.UTF_8);
-            if (status == null) {
-                String signal = channel.getExitSignal();
-                throw failure(signal != null
-                        ? "the remote shell was killed by signal " + signal
-                        : "the connection closed before the remote command finished", null);
-            }
-            if (command.equals(RemoteCommand.SUDO_SHELL) && status == 1 && SudoRefusal.matches(stderr)) {
-                throw failure("sudo -n refused to run a shell for the login user (ansible_become needs passwordless sudo): "
-                        + stderr.strip().lines().findFirst().orElse(""), null);
-            }
-            return new ExecResult(status, stdout, stderr);
-        } catch (IOException | RuntimeException e) {
-            throw failure("remote command failed: " + Messages.reason(e), e);
-        } finally {
+            return channel;
+        } catch (TransportException e) {
             channel.close(true);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            channel.close(true);
+            throw failure("remote command failed: " + Messages.reason(e), e);
         }
+    }
+
+    /** Waits for the channel to close and gives its result; {@code stdout} is read once it has closed. */
+    private ExecResult ended(ChannelExec channel, long deadline, Duration timeout, Supplier<String> stdout, ByteArrayOutputStream err)
+            throws TransportException {
+        Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), remainingMillis(deadline));
+        if (!events.contains(ClientChannelEvent.CLOSED)) throw timedOut(timeout);
+        Integer status = channel.getExitStatus();
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        if (status == null) {
+            String signal = channel.getExitSignal();
+            throw failure(signal != null
+                    ? "the remote shell was killed by signal " + signal
+                    : "the connection closed before the remote command finished", null);
+        }
+        if (command.equals(RemoteCommand.SUDO_SHELL) && status == 1 && SudoRefusal.matches(stderr)) {
+            throw failure("sudo -n refused to run a shell for the login user (ansible_become needs passwordless sudo): "
+                    + stderr.strip().lines().findFirst().orElse(""), null);
+        }
+        return new ExecResult(status, stdout.get(), stderr);
     }
 
     @Override

@@ -71,6 +71,11 @@ class ChangeConfirmationTest {
         }
 
         @Override
+        public dev.wgform.transport.RemoteExchange start(String script, Duration timeout) {
+            throw new AssertionError("the confirmation only runs commands to their end");
+        }
+
+        @Override
         public int commandsRun() {
             return 1;
         }

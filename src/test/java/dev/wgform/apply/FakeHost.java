@@ -121,6 +121,57 @@ final class FakeHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a script that asks for an answer as apply's reading command does: the script first, then, once the script
+     * printed {@code ask} as a line, {@code answer} (null: end of input unanswered), as the workstation sends them.
+     */
+    Run runAnswering(String script, String ask, String answer, List<String> shell) {
+        try {
+            Path err = Files.createTempFile(dir, "stderr", ".txt");
+            List<String> command = new ArrayList<>(shell);
+            command.add("-s");
+            ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
+            Map<String, String> e = pb.environment();
+            e.clear();
+            e.put("HOME", dir.toString());
+            e.put("LANG", "C");
+            e.put("WGFORM_ROOT", root.toString());
+            e.put("FAKE_LOG", log.toString());
+            e.put("FAKE_STATE", state.toString());
+            e.put("FAKE_REAL_PATH", REAL_PATH);
+            e.putAll(env);
+            Process p = pb.start();
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+                } catch (InterruptedException ignored) {
+                    p.destroyForcibly();
+                }
+            });
+            watchdog.setDaemon(true);
+            watchdog.start();
+            var stdin = p.getOutputStream();
+            stdin.write(script.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            StringBuilder out = new StringBuilder();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                out.append(line).append('\n');
+                if (line.equals(ask)) break;
+            }
+            if (answer != null) stdin.write(answer.getBytes(StandardCharsets.UTF_8));
+            stdin.close();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) out.append(line).append('\n');
+            if (!p.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("script did not finish in 30 s");
+            return new Run(out.toString(), Files.readString(err), p.exitValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     Path path(String hostPath) {
         return root.resolve(hostPath.substring(1));
     }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wgform.crypto.Secret;
+import dev.wgform.facts.FactParser;
+import dev.wgform.facts.FactRequest;
+import dev.wgform.facts.FactScript;
+import dev.wgform.facts.HostFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** KEYS scripts run for real (sh -s) in a temp root; keys come from the real wg genkey behind the fake wg. */
 class KeysScriptTest {
@@ -112,6 +118,66 @@ class KeysScriptTest {
         host.run(KeysScript.build(List.of(new KeyRequest("wg-mgmt", KEY)), List.of()));
 
         assertThat(host.tempFiles()).containsExactly("/etc/wireguard/keys/.wgform.keep-me-not-ours");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash --posix", "busybox sh"})
+    void theReadingCommandMakesTheMissingKeyOnlyWhenAnsweredSo(String shell) throws Exception {
+        List<String> sh = List.of(shell.split(" "));
+        String script = FactScript.build(keyFacts()) + KeysScript.onAnswer(List.of(new KeyRequest("wg-mgmt", KEY)));
+        FakeHost.Run unanswered = host.runAnswering(script, KeysScript.ASK, null, sh);
+        FakeHost.Run refused = host.runAnswering(script, KeysScript.ASK, "no\n", sh);
+        assertThat(host.exists(KEY)).isFalse();
+        for (FakeHost.Run r : List.of(unanswered, refused)) {
+            assertThat(r.exit()).as(r.stderr()).isZero();
+            assertThat(KeysScript.answered(r.stdout())).isEmpty();
+            assertThat(FactParser.parse("node-a", r.stdout().substring(0, r.stdout().indexOf(KeysScript.ASK))).keys()).isEmpty();
+        }
+
+        FakeHost.Run made = host.runAnswering(script, KeysScript.ASK, KeysScript.MAKE + "\n", sh);
+        String key = host.read(KEY).trim();
+        assertThat(made.exit()).as(made.stderr()).isZero();
+        assertThat(host.mode(KEY)).isEqualTo("rw-------");
+        KeysResult keys = KeysResult.parse(KeysScript.answered(made.stdout()));
+        assertThat(keys.createdKeys()).containsExactly("wg-mgmt");
+        assertThat(keys.publicKeys()).containsExactly(Map.entry("wg-mgmt", FakeHost.realWg("pubkey", key + "\n")));
+        assertThat(made.stdout()).doesNotContain(key);
+        assertThat(made.stderr()).doesNotContain(key);
+        assertThat(host.tempFiles()).isEmpty();
+        assertThat(host.exists("/var/lib/wgform/lock")).isTrue(); // taken while the key was made
+
+        // a key that is there is left alone, and costs no process
+        int before = host.calls().size();
+        FakeHost.Run again = host.runAnswering(script, KeysScript.ASK, KeysScript.MAKE + "\n", sh);
+        assertThat(KeysResult.parse(KeysScript.answered(again.stdout()))).isEqualTo(new KeysResult(Map.of(), Map.of(), java.util.Set.of(), Map.of()));
+        assertThat(host.read(KEY).trim()).isEqualTo(key);
+        List<String> calls = host.calls().subList(before, host.calls().size());
+        assertThat(calls).doesNotContain("wg genkey").filteredOn("wg pubkey"::equals).hasSize(1); // the fact script's
+    }
+
+    @Test
+    void aRunHoldingTheLockStopsTheKeysAndSaysWhose() throws Exception {
+        java.nio.file.Path lock = host.path("/var/lib/wgform/lock");
+        Files.createDirectories(lock.getParent());
+        Files.writeString(lock, "alice@other-workstation pid 4242 since 2026-11-27T04:00:00Z\n");
+        Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "20").start();
+        try {
+            Thread.sleep(300);
+            String script = FactScript.build(keyFacts()) + KeysScript.onAnswer(List.of(new KeyRequest("wg-mgmt", KEY)));
+            FakeHost.Run run = host.runAnswering(script, KeysScript.ASK, KeysScript.MAKE + "\n", List.of("sh"));
+
+            assertThatThrownBy(() -> KeysResult.parse(KeysScript.answered(run.stdout()))).isInstanceOf(RemoteScriptException.class)
+                    .hasMessageContaining("another wgform run is in progress on this host: alice@other-workstation");
+            assertThat(host.exists(KEY)).isFalse();
+        } finally {
+            holder.descendants().forEach(ProcessHandle::destroy);
+            holder.destroy();
+            holder.waitFor();
+        }
+    }
+
+    private static FactRequest keyFacts() {
+        return new FactRequest(List.of(), Map.of("wg-mgmt", KEY), List.of(), List.of());
     }
 
     @Test

@@ -57,8 +57,12 @@ class LabPlanApplyTest {
     @Test
     @Order(1)
     void applyBringsUpEveryPlaneAndEveryHostReachesEveryOtherThroughTheTunnels() {
-        Lab.Result apply = run("apply", "-i", threeHosts.toString(), FOUR_PLANE.toString(), "--auto-approve");
+        Lab.Result apply = run("apply", "-i", threeHosts.toString(), FOUR_PLANE.toString(), "--auto-approve", "--verbose");
         apply.assertOk();
+        // per host: the reading command (answered, once every host is planned, to make the keys), the install, and
+        // the confirmation from a second session (sshd and the firewall change)
+        assertThat(apply.err()).as(apply.all()).contains("lab-1: keys generated: wg-mgmt, wg-data, wg-monitor, wg-app")
+                .contains("apply: 6 SSH sessions, 9 remote commands in all");
         for (int from = 1; from <= 3; from++) {
             for (int to = 1; to <= 3; to++) {
                 if (from == to) continue;

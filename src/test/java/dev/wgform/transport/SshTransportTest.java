@@ -106,6 +106,40 @@ class SshTransportTest {
     }
 
     @Test
+    void aStartedCommandIsAnsweredOnceItAsksAndCountsAsOneCommand() throws Exception {
+        trust(server.port(), hostKey.getPublic());
+        String script = "echo facts\n{\necho '@@ask'\nif IFS= read -r A; then echo \"got $A\"; else echo none; fi\nread -r B || echo eof\n}\n";
+        try (SshTransport transport = new SshTransport(settings(false));
+             RemoteHost host = transport.connect(alice())) {
+            RemoteExchange answered = host.start(script, RUN);
+            assertThat(answered.awaitLine("@@ask", RUN)).isEqualTo("facts\n");
+            ExecResult r = answered.finish("make\n", RUN);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.stdout()).isEqualTo("facts\n@@ask\ngot make\neof\n");
+
+            RemoteExchange unanswered = host.start(script, RUN);
+            unanswered.awaitLine("@@ask", RUN);
+            unanswered.close(); // end of input: the script reads nothing and ends by itself
+            assertThat(host.run("echo after", RUN).stdout()).isEqualTo("after\n");
+            assertThat(host.commandsRun()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aStartedCommandThatEndsBeforeItAsksSaysSo() throws Exception {
+        trust(server.port(), hostKey.getPublic());
+        try (SshTransport transport = new SshTransport(settings(false));
+             RemoteHost host = transport.connect(alice())) {
+            RemoteExchange ended = host.start("echo broken >&2; exit 3\n", RUN);
+            assertThatThrownBy(() -> ended.awaitLine("@@ask", RUN)).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("ended (exit 3) before it was ready").hasMessageContaining("broken");
+            RemoteExchange silent = host.start("sleep 5\n", RUN);
+            assertThatThrownBy(() -> silent.awaitLine("@@ask", Duration.ofMillis(300))).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("timed out");
+        }
+    }
+
+    @Test
     void theTransportCountsTheCommandsOfEverySession() throws Exception {
         trust(server.port(), hostKey.getPublic());
         try (SshTransport transport = new SshTransport(settings(false))) {

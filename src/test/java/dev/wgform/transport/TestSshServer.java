@@ -137,7 +137,7 @@ final class TestSshServer implements AutoCloseable {
             process = new ProcessBuilder(argv).start();
             Thread stdin = daemon(() -> {
                 try (OutputStream toShell = process.getOutputStream()) {
-                    in.transferTo(toShell);
+                    copy(in, toShell);
                 } catch (IOException e) {
                     // the shell exited early
                 }
@@ -164,10 +164,14 @@ final class TestSshServer implements AutoCloseable {
             if (p != null) p.destroyForcibly();
         }
 
+        /** Each read passed on at once, as sshd does: a script that waits for an answer must be heard first. */
         private static void copy(InputStream from, OutputStream to) {
             try {
-                from.transferTo(to);
-                to.flush();
+                byte[] buf = new byte[8192];
+                for (int n = from.read(buf); n >= 0; n = from.read(buf)) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                }
             } catch (IOException e) {
                 // channel closed
             }
