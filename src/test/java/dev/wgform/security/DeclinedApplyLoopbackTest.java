@@ -32,7 +32,7 @@ class DeclinedApplyLoopbackTest {
             LoopbackFleet.Result declined = answering("no\n", () -> fleet.wgform("apply", "-i", inventory.toString(), playbook.toString()));
             assertThat(declined.exit()).as(declined.all()).isZero();
             for (String host : new String[] {"node-a", "node-b"}) {
-                assertThat(fleet.host(host).scripts()).as(host).hasSize(1);
+                assertThat(fleet.host(host).scripts()).as(host + ": " + declined.all()).hasSize(1);
                 assertThat(Files.exists(fleet.host(host).path("/etc/wireguard/keys/wg-mgmt.key"))).as(host).isFalse();
             }
 

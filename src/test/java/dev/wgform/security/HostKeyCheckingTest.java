@@ -67,7 +67,7 @@ class HostKeyCheckingTest {
 
             assertThat(plan.exit()).as(plan.all()).isEqualTo(1);
             assertThat(plan.all()).contains("HOST KEY CHANGED for [127.0.0.1]:" + a.port(), "possible man-in-the-middle attack");
-            assertThat(a.received).as("nothing ran on the host whose key changed").isEmpty();
+            assertThat(a.received()).as("nothing ran on the host whose key changed").isEmpty();
             assertThat(Files.readString(ssh.resolve("known_hosts"))).isEqualTo(known);
         }
     }
@@ -92,7 +92,7 @@ class HostKeyCheckingTest {
                     }
                 }).isInstanceOf(TransportException.class).hasMessageContaining("HOST KEY CHANGED");
             }
-            assertThat(impostor.received).isEmpty();
+            assertThat(impostor.received()).isEmpty();
             assertThat(Files.readString(knownHosts)).isEqualTo(known);
         }
     }

@@ -205,7 +205,7 @@ class HostileValuesTest {
 
             assertThat(plan.exit()).as(plan.all()).isEqualTo(1);
             assertThat(plan.err()).containsPattern("(?m)^" + Pattern.quote(playbook.toString()) + ":4:[0-9]+: ");
-            for (LoopbackHost h : fleet.hosts.values()) assertThat(h.received).as(h.name + " ran something").isEmpty();
+            for (LoopbackHost h : fleet.hosts.values()) assertThat(h.received()).as(h.name + " ran something").isEmpty();
         }
     }
 
@@ -231,17 +231,17 @@ class HostileValuesTest {
 
             if (plan.exit() == 1) { // validation may refuse such names: then at their lines, and nothing ran
                 assertThat(plan.err()).containsPattern("(?m)^" + Pattern.quote(inventory.toString()) + ":[0-9]+:[0-9]+: .*ansible_user");
-                fleet.hosts.values().forEach(h -> assertThat(h.received).isEmpty());
+                fleet.hosts.values().forEach(h -> assertThat(h.received()).isEmpty());
                 return;
             }
             assertThat(plan.exit()).as(plan.all()).isZero();
             LoopbackHost a = fleet.host("node-a");
             LoopbackHost b = fleet.host("node-b");
-            assertThat(a.received).isNotEmpty().allSatisfy(r -> {
+            assertThat(a.received()).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.user()).isEqualTo(oneLine);
                 assertThat(r.command()).isEqualTo("sudo -n sh -s"); // a fixed command line; the name is not in it
             });
-            assertThat(b.received).isNotEmpty().allSatisfy(r -> {
+            assertThat(b.received()).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.user()).isEqualTo(twoLines);
                 assertThat(r.command()).isEqualTo("sh -s");
             });
@@ -316,7 +316,7 @@ class HostileValuesTest {
             LoopbackFleet.Result plan = fleet.wgform("plan", "-i", inventory.toString(), playbook.toString());
 
             assertThat(plan.exit()).as(plan.all()).isZero();
-            assertThat(a.received).hasSize(1);
+            assertThat(a.received()).hasSize(1);
             assertThat(hostMarker).doesNotExist();
             assertThat(plan.out()).doesNotContain("= secret");
         }

@@ -49,7 +49,9 @@ final class LoopbackHost implements AutoCloseable {
     final Path bin;
     final Path log;
     final KeyPair hostKey;
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> ended = new CopyOnWriteArrayList<>();
+    /** Commands started; each adds to {@link #ended} when it ends. */
+    private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
     /** Extra environment for the next commands: FAKE_FAIL, FAKE_ECHO_KEY (see fakebin/_fake.sh). */
     final Map<String, String> env = new java.util.concurrent.ConcurrentHashMap<>();
     private final SshServer server;
@@ -111,8 +113,22 @@ final class LoopbackHost implements AutoCloseable {
         }
     }
 
+    /** Every command this host was sent, once each has ended (apply's reading command ends with its run). */
+    List<Received> received() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ended.size() < started.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return List.copyOf(ended);
+    }
+
     List<String> scripts() {
-        return received.stream().map(Received::script).toList();
+        return received().stream().map(Received::script).toList();
     }
 
     private void installTools() throws IOException {
@@ -247,6 +263,7 @@ final class LoopbackHost implements AutoCloseable {
             e.put("FAKE_BIN", host.bin.toString());
             e.putAll(host.env);
             Process p = pb.start();
+            host.started.incrementAndGet();
             ByteArrayOutputStream sentBack = new ByteArrayOutputStream();
             Thread stdout = copier(p.getInputStream(), out, sentBack);
             Thread stderr = copier(p.getErrorStream(), err, sentBack);
@@ -259,6 +276,7 @@ final class LoopbackHost implements AutoCloseable {
                         for (int n; (n = in.read(buf)) >= 0; ) {
                             script.write(buf, 0, n);
                             toShell.write(buf, 0, n);
+                            toShell.flush(); // a script that waits for an answer must have all of itself first
                         }
                     } catch (IOException closedEarly) {
                         // the shell exited before reading everything
@@ -270,7 +288,7 @@ final class LoopbackHost implements AutoCloseable {
                     synchronized (sentBack) {
                         back = sentBack.toString(StandardCharsets.UTF_8);
                     }
-                    host.received.add(new Received(user, command, script.toString(StandardCharsets.UTF_8), back));
+                    host.ended.add(new Received(user, command, script.toString(StandardCharsets.UTF_8), back));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 }

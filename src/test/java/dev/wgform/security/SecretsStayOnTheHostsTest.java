@@ -99,8 +99,8 @@ class SecretsStayOnTheHostsTest {
             for (String text : printed) assertNone(forms, "output", text);
             // nor did they cross the wire back: every command's stdout and stderr, on every host
             for (LoopbackHost h : fleet.hosts.values()) {
-                assertThat(h.received).hasSizeGreaterThan(5);
-                for (LoopbackHost.Received r : h.received) assertNone(forms, "what " + h.name + " sent back", r.sentBack());
+                assertThat(h.received()).hasSizeGreaterThan(5);
+                for (LoopbackHost.Received r : h.received()) assertNone(forms, "what " + h.name + " sent back", r.sentBack());
             }
             try (Stream<Path> files = Files.walk(fleet.dir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) assertNone(forms, f.toString(), Files.readString(f));
