@@ -15,34 +15,47 @@ import java.util.Optional;
  * other host's peers.
  */
 final class ObservedKeys implements PublicKeys {
-    private final Map<String, String> byHostAndPlane = new HashMap<>();
+    private final Map<String, String> planeOfInterface = new HashMap<>();
+    private final Map<String, HostFacts> facts;
+    /** host/plane -> the public key of the host's own key file */
+    private final Map<String, String> firstHand = new HashMap<>();
+    /** host/plane -> the key its peers' configs carry for it; read only once a host lacks a first-hand key */
+    private Map<String, String> secondHand;
 
     /**
      * @param planes the playbook's planes (to map interface names back to planes)
      * @param facts  what each reachable host reported
      */
     ObservedKeys(Iterable<Plane> planes, Map<String, HostFacts> facts) {
-        Map<String, String> planeOfInterface = new HashMap<>();
         for (Plane p : planes) planeOfInterface.put(p.interfaceName(), p.name());
-        // second-hand first, so a host's own report overwrites what its peers remember
-        for (HostFacts f : facts.values()) {
-            for (FileFact file : f.files().values()) {
-                String iface = interfaceOf(file.path());
-                String plane = iface == null ? null : planeOfInterface.get(iface);
-                if (plane != null && file.exists()) peersIn(file.content()).forEach((host, key) -> byHostAndPlane.put(host + "/" + plane, key));
-            }
-        }
+        this.facts = facts;
         facts.forEach((host, f) -> {
             for (KeyFact k : f.keys().values()) {
                 String plane = planeOfInterface.get(k.interfaceName());
-                if (plane != null && !k.publicKey().isBlank()) byHostAndPlane.put(host + "/" + plane, k.publicKey());
+                if (plane != null && !k.publicKey().isBlank()) firstHand.put(host + "/" + plane, k.publicKey());
             }
         });
     }
 
     @Override
     public Optional<String> of(String host, String plane) {
-        return Optional.ofNullable(byHostAndPlane.get(host + "/" + plane));
+        String key = firstHand.get(host + "/" + plane);
+        return key != null ? Optional.of(key) : Optional.ofNullable(secondHand().get(host + "/" + plane));
+    }
+
+    /** Every config's peers, read once: a fleet whose hosts all answered never needs them (a 500-host mesh's are 200 MB). */
+    private synchronized Map<String, String> secondHand() {
+        if (secondHand == null) {
+            secondHand = new HashMap<>();
+            for (HostFacts f : facts.values()) {
+                for (FileFact file : f.files().values()) {
+                    String iface = interfaceOf(file.path());
+                    String plane = iface == null ? null : planeOfInterface.get(iface);
+                    if (plane != null && file.exists()) peersIn(file.content()).forEach((host, key) -> secondHand.put(host + "/" + plane, key));
+                }
+            }
+        }
+        return secondHand;
     }
 
     /** /etc/wireguard/wg-mgmt.conf -> wg-mgmt; null for other files. */

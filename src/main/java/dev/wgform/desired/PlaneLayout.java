@@ -10,6 +10,7 @@ import dev.wgform.model.WorkstationPeer;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,9 @@ final class PlaneLayout {
     private final boolean anyFullTunnelClient;
     /** Enrolled admin workstations: road warriors that dial the members they have an endpoint for. */
     private final List<Peer> workstations = new ArrayList<>();
+    /** Mesh peers shared by the members that see them: without a keepalive, and with one (see meshPeer). */
+    private final Map<Member, Peer> meshPeers = new IdentityHashMap<>();
+    private final Map<Member, Peer> meshPeersKeptAlive = new IdentityHashMap<>();
 
     PlaneLayout(Fleet fleet, Plane plane, PublicKeys keys, Map<String, Host> hosts) {
         this.plane = plane;
@@ -123,7 +127,7 @@ final class PlaneLayout {
         } else {
             // a mesh member peers with everyone; a hub with every spoke, which is everyone else too
             peers = new ArrayList<>(members.size() + workstations.size());
-            for (Member m : members) if (m != self) peers.add(peer(m, m.routes(), keepalive));
+            for (Member m : members) if (m != self) peers.add(meshPeer(m, keepalive));
             if (acceptsWorkstations(self)) peers.addAll(workstations);
         }
         boolean isHub = hub.isPresent() && hub.get() == self;
@@ -146,6 +150,21 @@ final class PlaneLayout {
 
     private Peer peer(Member m, List<Cidr> allowedIps, OptionalInt keepalive) {
         return new Peer(m.host().name(), m.key(), m.endpoint(), allowedIps, keepalive, m.pskPath());
+    }
+
+    /**
+     * A mesh member as every other member sees it: one instance per member and keepalive (a host's own keepalive is
+     * the only thing that differs), so a 500-host mesh holds 2000 peers, not a million, and the renderer finds each
+     * one's template model by identity.
+     */
+    private Peer meshPeer(Member m, OptionalInt keepalive) {
+        Map<Member, Peer> shared = keepalive.isPresent() ? meshPeersKeptAlive : meshPeers;
+        Peer p = shared.get(m);
+        if (p == null || !p.keepalive().equals(keepalive)) {
+            p = peer(m, m.routes(), keepalive);
+            shared.put(m, p);
+        }
+        return p;
     }
 
     private PeerKey key(PublicKeys keys, String host) {

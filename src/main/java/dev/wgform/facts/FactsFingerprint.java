@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -16,6 +16,8 @@ import java.util.TreeMap;
  */
 final class FactsFingerprint {
     private final MessageDigest sha;
+
+    private final byte[] digits = new byte[10];
 
     private FactsFingerprint() {
         try {
@@ -46,21 +48,37 @@ final class FactsFingerprint {
         for (PskFact p : new TreeMap<>(facts.psks()).values()) f.field("psk", p.path(), p.hash());
         for (LiveInterface i : new TreeMap<>(facts.interfaces()).values()) {
             f.field("interface", i.name(), i.publicKey(), i.listenPort().isPresent() ? String.valueOf(i.listenPort().getAsInt()) : "-");
-            Map<String, LivePeer> peers = new TreeMap<>();
-            for (LivePeer p : i.peers()) peers.put(p.publicKey(), p);
-            for (LivePeer p : peers.values()) {
-                List<String> allowed = new ArrayList<>(p.allowedIps());
-                allowed.sort(null);
-                f.field("peer", p.publicKey(), p.hasPsk() ? "psk" : "nopsk", String.join(",", allowed));
+            // by key, the last line of a key counting (as a map would keep it)
+            List<LivePeer> peers = new ArrayList<>(i.peers());
+            peers.sort(Comparator.comparing(LivePeer::publicKey));
+            for (int n = 0; n < peers.size(); n++) {
+                LivePeer p = peers.get(n);
+                if (n + 1 < peers.size() && peers.get(n + 1).publicKey().equals(p.publicKey())) continue;
+                f.field("peer", p.publicKey(), p.hasPsk() ? "psk" : "nopsk", sortedJoin(p.allowedIps()));
             }
         }
         return HexFormat.of().formatHex(f.sha.digest());
     }
 
+    private static String sortedJoin(List<String> values) {
+        if (values.size() < 2) return values.isEmpty() ? "" : values.get(0);
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return String.join(",", sorted);
+    }
+
+    /** Each value as its UTF-8 length in decimal, ':', its bytes; then a newline. */
     private void field(String... values) {
         for (String v : values) {
             byte[] b = v.getBytes(StandardCharsets.UTF_8);
-            sha.update((b.length + ":").getBytes(StandardCharsets.UTF_8));
+            int at = digits.length;
+            int len = b.length;
+            do {
+                digits[--at] = (byte) ('0' + len % 10);
+                len /= 10;
+            } while (len > 0);
+            sha.update(digits, at, digits.length - at);
+            sha.update((byte) ':');
             sha.update(b);
         }
         sha.update((byte) '\n');

@@ -1,17 +1,18 @@
 package dev.wgform.planner;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
+
 
 /**
  * The part of a wg-quick config a running interface can be compared with: each peer's public key and allowed IPs,
  * and the listen port. A lean single pass (unchanged 1000-peer configs are read for every plan); it reads keys the
  * way {@link dev.wgform.wgconf.WgQuickFile} does: any case, '#' comments, AllowedIPs lines adding up.
  *
- * @param routes     public key -> allowed IPs as written
+ * @param routes     public key -> allowed IPs as written, in the config's order
  * @param listenPort the [Interface] ListenPort
  * @param complete   every peer has a known public key (no pending placeholder), so the comparison means something
  */
@@ -19,11 +20,15 @@ record ConfigPeers(Map<String, List<String>> routes, OptionalInt listenPort, boo
     static ConfigPeers of(String config) {
         Reader r = new Reader();
         int n = config.length();
+        int hash = -1; // the next '#' at or after start, looked for again only once passed: one scan, not one per line
         for (int start = 0; start < n; ) {
             int nl = config.indexOf('\n', start);
             int end = nl < 0 ? n : nl;
-            int hash = config.indexOf('#', start);
-            r.line(config.substring(start, hash >= 0 && hash < end ? hash : end).trim());
+            if (hash < start) {
+                hash = config.indexOf('#', start);
+                if (hash < 0) hash = n;
+            }
+            r.line(config.substring(start, Math.min(hash, end)).trim());
             start = end + 1;
         }
         r.endSection();
@@ -31,7 +36,7 @@ record ConfigPeers(Map<String, List<String>> routes, OptionalInt listenPort, boo
     }
 
     private static final class Reader {
-        final Map<String, List<String>> routes = new TreeMap<>();
+        final Map<String, List<String>> routes = new LinkedHashMap<>();
         OptionalInt port = OptionalInt.empty();
         boolean complete = true;
         boolean inPeer;

@@ -25,9 +25,9 @@ final class FileDiffs {
     static Outcome compare(RenderedFile rendered, FileFact fact) {
         String redacted = Redaction.redacted(rendered.content());
         boolean pending = Redaction.hasPendingKeys(redacted);
-        Optional<String> newSha = pending ? Optional.empty() : Optional.of(RenderedFile.sha256(redacted));
         List<String> details = new ArrayList<>();
         if (!fact.exists()) {
+            Optional<String> newSha = pending ? Optional.empty() : Optional.of(RenderedFile.sha256(redacted));
             String diff = UnifiedDiff.diff(NO_FILE, rendered.path(), "", Redaction.forDisplay(redacted), CONTEXT);
             return new Outcome(Action.CREATE, new FileChange(rendered.path(), rendered.mode(), rendered.kind(), Optional.empty(),
                     newSha, rendered.content(), diff), true, details, "");
@@ -37,6 +37,10 @@ final class FileDiffs {
         boolean contentChanged = !redacted.equals(current);
         boolean modeChanged = (fact.mode() & 07777) != rendered.mode();
         if (modeChanged) details.add("mode " + octal(fact.mode() & 07777) + " -> " + octal(rendered.mode()));
+        // the same text as the host's (not redacted again) has the digest its facts carry: a converged fleet's
+        // 200 MB of configs are not hashed twice
+        Optional<String> newSha = pending ? Optional.empty()
+                : !contentChanged && current == fact.content() && oldSha.isPresent() ? oldSha : Optional.of(RenderedFile.sha256(redacted));
         if (!contentChanged && !modeChanged) {
             return new Outcome(Action.NOOP, new FileChange(rendered.path(), rendered.mode(), rendered.kind(), oldSha, newSha, "", ""),
                     false, details, current);

@@ -32,13 +32,13 @@ final class PskPairs {
             HostFacts factsA = facts.get(hostA);
             if (factsA == null) continue;
             for (WgInterface i : a.interfaces()) {
+                // peering is symmetric, and each side names its copy after the other (KeyPaths.presharedKey)
+                String pathB = KeyPaths.presharedKey(i.name(), hostA);
                 for (Peer p : i.peers()) {
                     String hostB = p.host();
                     if (p.pskPath().isEmpty() || hostA.compareTo(hostB) >= 0) continue; // each pair once
                     HostFacts factsB = facts.get(hostB);
                     if (factsB == null || !desiredHosts.contains(hostB)) continue;
-                    // peering is symmetric, and each side names its copy after the other (KeyPaths.presharedKey)
-                    String pathB = KeyPaths.presharedKey(i.name(), hostA);
                     String pathA = p.pskPath().get();
                     PskFact pskA = factsA.psks().get(pathA);
                     PskFact pskB = factsB.psks().get(pathB);

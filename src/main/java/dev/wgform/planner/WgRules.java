@@ -9,11 +9,11 @@ import dev.wgform.plan.Action;
 import dev.wgform.plan.Effect;
 import dev.wgform.wgconf.WgQuickFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -120,8 +120,15 @@ final class WgRules {
         ConfigPeers config = ConfigPeers.of(configText);
         if (!config.complete()) return List.of();
         Map<String, List<String>> wanted = config.routes();
-        Map<String, List<String>> running = new TreeMap<>();
-        for (LivePeer p : live.peers()) running.computeIfAbsent(p.publicKey(), x -> new ArrayList<>()).addAll(p.allowedIps());
+        Map<String, List<String>> running = new HashMap<>(live.peers().size() * 2);
+        for (LivePeer p : live.peers()) {
+            List<String> before = running.putIfAbsent(p.publicKey(), p.allowedIps());
+            if (before != null) { // wg lists a key once; a second line is unexpected, and adds up
+                List<String> both = new ArrayList<>(before);
+                both.addAll(p.allowedIps());
+                running.put(p.publicKey(), both);
+            }
+        }
 
         List<String> drift = new ArrayList<>();
         for (Map.Entry<String, List<String>> w : wanted.entrySet()) {
@@ -133,7 +140,10 @@ final class WgRules {
                         + " instead of " + String.join(",", normalised(w.getValue())));
             }
         }
-        for (String k : running.keySet()) if (!wanted.containsKey(k)) drift.add("live: unexpected peer " + WgKeys.shortForm(k));
+        List<String> unexpected = new ArrayList<>();
+        for (String k : running.keySet()) if (!wanted.containsKey(k)) unexpected.add(k);
+        unexpected.sort(null);
+        for (String k : unexpected) drift.add("live: unexpected peer " + WgKeys.shortForm(k));
         OptionalInt port = config.listenPort();
         if (port.isPresent() && live.listenPort().isPresent() && port.getAsInt() != live.listenPort().getAsInt()) {
             drift.add("live: listening on " + live.listenPort().getAsInt() + " instead of " + port.getAsInt());
