@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  */
 record ConfigPeers(Map<String, List<String>> routes, OptionalInt listenPort, boolean complete) {
     static ConfigPeers of(String config) {
-        Reader r = new Reader();
+        Reader r = new Reader(config);
         int n = config.length();
         int hash = -1; // the next '#' at or after start, looked for again only once passed: one scan, not one per line
         for (int start = 0; start < n; ) {
@@ -28,7 +28,12 @@ record ConfigPeers(Map<String, List<String>> routes, OptionalInt listenPort, boo
                 hash = config.indexOf('#', start);
                 if (hash < 0) hash = n;
             }
-            r.line(config.substring(start, Math.min(hash, end)).trim());
+            // the line without its comment and surrounding blanks, as offsets: no substring for lines not read
+            int from = start;
+            int to = Math.min(hash, end);
+            while (from < to && config.charAt(from) <= ' ') from++;
+            while (to > from && config.charAt(to - 1) <= ' ') to--;
+            if (from < to) r.line(from, to);
             start = end + 1;
         }
         r.endSection();
@@ -36,6 +41,7 @@ record ConfigPeers(Map<String, List<String>> routes, OptionalInt listenPort, boo
     }
 
     private static final class Reader {
+        final String text;
         final Map<String, List<String>> routes = new LinkedHashMap<>();
         OptionalInt port = OptionalInt.empty();
         boolean complete = true;
@@ -43,26 +49,41 @@ record ConfigPeers(Map<String, List<String>> routes, OptionalInt listenPort, boo
         String key;
         List<String> allowed = new ArrayList<>();
 
-        void line(String line) {
-            if (line.startsWith("[")) {
+        Reader(String text) {
+            this.text = text;
+        }
+
+        /** The line text[from, to), trimmed, not empty. */
+        void line(int from, int to) {
+            if (text.charAt(from) == '[') {
                 endSection();
-                inPeer = line.equalsIgnoreCase("[Peer]");
+                inPeer = to - from == 6 && text.regionMatches(true, from, "[Peer]", 0, 6);
                 return;
             }
-            int eq = line.indexOf('=');
-            if (eq <= 0) return;
-            String value = line.substring(eq + 1).trim();
-            if (inPeer && key == null && isKey(line, eq, "PublicKey")) {
-                key = value;
-            } else if (inPeer && isKey(line, eq, "AllowedIPs")) {
-                for (String v : value.split(",")) if (!v.isBlank()) allowed.add(v.trim());
-            } else if (!inPeer && port.isEmpty() && isKey(line, eq, "ListenPort")) {
+            int eq = text.indexOf('=', from);
+            if (eq <= from || eq >= to) return;
+            if (inPeer && key == null && isKey(from, eq, "PublicKey")) {
+                key = value(eq, to);
+            } else if (inPeer && isKey(from, eq, "AllowedIPs")) {
+                for (String v : value(eq, to).split(",")) if (!v.isBlank()) allowed.add(v.trim());
+            } else if (!inPeer && port.isEmpty() && isKey(from, eq, "ListenPort")) {
                 try {
-                    port = OptionalInt.of(Integer.parseInt(value));
+                    port = OptionalInt.of(Integer.parseInt(value(eq, to)));
                 } catch (NumberFormatException e) {
                     // wg-quick would refuse the file; nothing to compare
                 }
             }
+        }
+
+        private String value(int eq, int to) {
+            return text.substring(eq + 1, to).trim();
+        }
+
+        /** The text between the line's start and '=' is {@code name} in any case, blanks before '=' allowed. */
+        private boolean isKey(int from, int eq, String name) {
+            int end = eq;
+            while (end > from && Character.isWhitespace(text.charAt(end - 1))) end--;
+            return end - from == name.length() && text.regionMatches(true, from, name, 0, name.length());
         }
 
         void endSection() {
@@ -74,12 +95,5 @@ record ConfigPeers(Map<String, List<String>> routes, OptionalInt listenPort, boo
             key = null;
             allowed = new ArrayList<>();
         }
-    }
-
-    /** The text before '=' is {@code name} in any case, blanks around it allowed. */
-    private static boolean isKey(String line, int eq, String name) {
-        int end = eq;
-        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) end--;
-        return end == name.length() && line.regionMatches(true, 0, name, 0, name.length());
     }
 }

@@ -39,4 +39,16 @@ class RedactionTest {
         assertThat(p.complete()).isTrue();
         assertThat(ConfigPeers.of("[Peer]\nPublicKey = {{wgform-pubkey:b/mgmt}}\n").complete()).isFalse();
     }
+
+    @Test
+    void configPeersTakeBlanksCommentsAndMissingNewlinesAsWgQuickDoes() {
+        // no '#' anywhere; blanks around sections; '=' only inside a comment is no key; a commented-out peer key
+        ConfigPeers none = ConfigPeers.of("  [Peer]  \n\tPublicKey=B=\r\nAllowedIPs =10.0.0.2/32 ,, \n[Peer]\nPublicKey=C=");
+        assertThat(none.routes()).isEqualTo(Map.of("B=", List.of("10.0.0.2/32"), "C=", List.of()));
+        ConfigPeers comments = ConfigPeers.of("#[Peer]\n[Interface] # x\nListenPort # = 1\nListenPort = 7 # = 8\n[Peer] #\n"
+                + "# PublicKey = A=\nPublicKey = B= # old: A=\n#\n");
+        assertThat(comments.listenPort()).isEqualTo(OptionalInt.of(7));
+        assertThat(comments.routes()).isEqualTo(Map.of("B=", List.of()));
+        assertThat(ConfigPeers.of("").routes()).isEmpty();
+    }
 }
