@@ -12,13 +12,15 @@ final class FeedStream extends InputStream {
     private int pos;
     private boolean ended;
 
-    synchronized void feed(byte[] bytes) {
-        if (ended) throw new IllegalStateException("the feed has ended");
+    /** @return false, feeding nothing, once the feed has ended */
+    synchronized boolean feed(byte[] bytes) {
+        if (ended) return false;
         byte[] rest = Arrays.copyOfRange(buf, pos, buf.length);
         buf = Arrays.copyOf(rest, rest.length + bytes.length);
         System.arraycopy(bytes, 0, buf, rest.length, bytes.length);
         pos = 0;
         notifyAll();
+        return true;
     }
 
     /** End of input: what was fed is still read, then -1. */

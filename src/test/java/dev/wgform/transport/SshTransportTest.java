@@ -120,6 +120,8 @@ class SshTransportTest {
             RemoteExchange unanswered = host.start(script, RUN);
             unanswered.awaitLine("@@ask", RUN);
             unanswered.close(); // end of input: the script reads nothing and ends by itself
+            assertThatThrownBy(() -> unanswered.finish("make\n", RUN)).isInstanceOf(TransportException.class)
+                    .hasMessageContaining("already ended");
             assertThat(host.run("echo after", RUN).stdout()).isEqualTo("after\n");
             assertThat(host.commandsRun()).isEqualTo(3);
         }
