@@ -122,10 +122,11 @@ final class SshRemoteHost implements RemoteHost {
             if (before != null) return before;
             if (ended) {
                 close();
-                String stderr = err.toString(StandardCharsets.UTF_8).strip();
+                String stderr = err.toString(StandardCharsets.UTF_8);
                 Integer status = channel.getExitStatus();
+                if (status != null) refusedBySudo(status, stderr);
                 throw failure("the remote command ended" + (status == null ? "" : " (exit " + status + ")") + " before it was ready"
-                        + (stderr.isEmpty() ? "" : ": " + stderr.lines().findFirst().orElse("")), null);
+                        + (stderr.isBlank() ? "" : ": " + stderr.strip().lines().findFirst().orElse("")), null);
             }
             close();
             throw timedOut(timeout);
@@ -200,11 +201,16 @@ final class SshRemoteHost implements RemoteHost {
                     ? "the remote shell was killed by signal " + signal
                     : "the connection closed before the remote command finished", null);
         }
+        refusedBySudo(status, stderr);
+        return new ExecResult(status, stdout.get(), stderr);
+    }
+
+    /** Throws when the command never ran because sudo would have asked for a password. */
+    private void refusedBySudo(int status, String stderr) throws TransportException {
         if (command.equals(RemoteCommand.SUDO_SHELL) && status == 1 && SudoRefusal.matches(stderr)) {
             throw failure("sudo -n refused to run a shell for the login user (ansible_become needs passwordless sudo): "
                     + stderr.strip().lines().findFirst().orElse(""), null);
         }
-        return new ExecResult(status, stdout.get(), stderr);
     }
 
     @Override

@@ -197,10 +197,11 @@ class SshTransportTest {
                 Optional.of(aliceKeyFile), true, Optional.empty());
         try (SshTransport transport = new SshTransport(settings(false));
              RemoteHost host = transport.connect(target)) {
-            assertThatThrownBy(() -> host.run("true", RUN))
-                    .isInstanceOf(TransportException.class)
-                    .hasMessage("db-1 (127.0.0.1:" + server.port() + "): sudo -n refused to run a shell for the login user "
-                            + "(ansible_become needs passwordless sudo): sudo: a password is required");
+            String refused = "db-1 (127.0.0.1:" + server.port() + "): sudo -n refused to run a shell for the login user "
+                    + "(ansible_become needs passwordless sudo): sudo: a password is required";
+            assertThatThrownBy(() -> host.run("true", RUN)).isInstanceOf(TransportException.class).hasMessage(refused);
+            RemoteExchange reading = host.start("echo '@@ask'\nread -r A\n", RUN); // apply's reading command
+            assertThatThrownBy(() -> reading.awaitLine("@@ask", RUN)).isInstanceOf(TransportException.class).hasMessage(refused);
         }
     }
 
