@@ -115,17 +115,19 @@ public final class ApplyService {
                 .anyMatch(c -> c.effects().stream().anyMatch(e -> e instanceof Effect.GenerateKey));
     }
 
-    /** The keys step on every host whose plan generates a key; records the new public keys in the run's facts. */
+    /**
+     * The keys step on every host whose plan generates a key, as the answer to its reading command; records the new
+     * public keys in the run's facts.
+     */
     private static Map<String, String> generateKeys(FleetRun run, java.util.Set<String> failed, int parallel, Progress progress) {
         List<HostPlan> needing = run.plan.hosts().stream().filter(h -> !keyRequests(h).isEmpty() && !failed.contains(h.host())).toList();
         List<Optional<String>> failures = ParallelHosts.map(parallel, needing, h -> {
-            RemoteHost remote = run.remote(h.host()).orElseThrow();
+            // apply reads every host it plans with a command that can make the keys (FleetReader, keysOnAnswer)
+            RemoteExchange reading = run.keysOnAnswer(h.host()).orElseThrow();
             long start = System.nanoTime();
             try {
-                Optional<RemoteExchange> reading = run.keysOnAnswer(h.host());
-                ExecResult r = reading.isPresent() ? reading.get().finish(KeysScript.MAKE + "\n", KEYS_TIMEOUT)
-                        : remote.run(KeysScript.build(keyRequests(h), List.of()), KEYS_TIMEOUT);
-                KeysResult keys = KeysResult.parse(reading.isPresent() ? KeysScript.answered(r.stdout()) : r.stdout());
+                ExecResult r = reading.finish(KeysScript.MAKE + "\n", KEYS_TIMEOUT);
+                KeysResult keys = KeysResult.parse(KeysScript.answered(r.stdout()));
                 if (r.exitCode() != 0) return Optional.of("keys step exited " + r.exitCode());
                 synchronized (run.facts) {
                     run.facts.put(h.host(), withKeys(run.facts.get(h.host()), keys, keyRequests(h)));

@@ -14,11 +14,7 @@ sealed interface HostReading permits HostReading.Reached, HostReading.Unreachabl
      * @param keysOnAnswer apply's reading command, still running: answered, it makes the host's missing private keys
      *                     (see {@link dev.wgform.apply.KeysScript#onAnswer}); closed unanswered, it ends
      */
-    record Reached(Host host, RemoteHost remote, HostFacts facts, Optional<RemoteExchange> keysOnAnswer) implements HostReading {
-        Reached(Host host, RemoteHost remote, HostFacts facts) {
-            this(host, remote, facts, Optional.empty());
-        }
-    }
+    record Reached(Host host, RemoteHost remote, HostFacts facts, Optional<RemoteExchange> keysOnAnswer) implements HostReading {}
 
     record Unreachable(Host host, String reason) implements HostReading {}
 }

@@ -153,18 +153,12 @@ final class PlaneLayout {
     }
 
     /**
-     * A mesh member as every other member sees it: one instance per member and keepalive (a host's own keepalive is
-     * the only thing that differs), so a 500-host mesh holds 2000 peers, not a million, and the renderer finds each
-     * one's template model by identity.
+     * A mesh member as every other member sees it: one instance per member with and one without the keepalive (the
+     * seeing host's own keepalive is the only thing that differs, and a plane has one value for it), so a 500-host
+     * mesh holds 2000 peers, not a million, and the renderer finds each one's template model by identity.
      */
     private Peer meshPeer(Member m, OptionalInt keepalive) {
-        Map<Member, Peer> shared = keepalive.isPresent() ? meshPeersKeptAlive : meshPeers;
-        Peer p = shared.get(m);
-        if (p == null || !p.keepalive().equals(keepalive)) {
-            p = peer(m, m.routes(), keepalive);
-            shared.put(m, p);
-        }
-        return p;
+        return (keepalive.isPresent() ? meshPeersKeptAlive : meshPeers).computeIfAbsent(m, x -> peer(x, x.routes(), keepalive));
     }
 
     private PeerKey key(PublicKeys keys, String host) {

@@ -89,20 +89,7 @@ final class FakeHost implements AutoCloseable {
         try {
             Path out = Files.createTempFile(dir, "stdout", ".txt");
             Path err = Files.createTempFile(dir, "stderr", ".txt");
-            List<String> command = new ArrayList<>(shell);
-            command.add("-s");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            Map<String, String> e = pb.environment();
-            e.clear();
-            e.put("HOME", dir.toString());
-            e.put("LANG", "C");
-            e.put("WGFORM_ROOT", root.toString());
-            e.put("FAKE_LOG", log.toString());
-            e.put("FAKE_STATE", state.toString());
-            e.put("FAKE_REAL_PATH", REAL_PATH);
-            e.putAll(env);
-            e.putAll(extraEnv);
-            Process p = pb.start();
+            Process p = shell(shell, extraEnv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             try (var stdin = p.getOutputStream()) {
                 stdin.write(script.getBytes(StandardCharsets.UTF_8));
             } catch (IOException ignored) {
@@ -121,6 +108,24 @@ final class FakeHost implements AutoCloseable {
         }
     }
 
+    /** {@code SHELL -s} with this host's environment (its root, the fake tools' log and state) and {@code extraEnv}. */
+    private ProcessBuilder shell(List<String> shell, Map<String, String> extraEnv) {
+        List<String> command = new ArrayList<>(shell);
+        command.add("-s");
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> e = pb.environment();
+        e.clear();
+        e.put("HOME", dir.toString());
+        e.put("LANG", "C");
+        e.put("WGFORM_ROOT", root.toString());
+        e.put("FAKE_LOG", log.toString());
+        e.put("FAKE_STATE", state.toString());
+        e.put("FAKE_REAL_PATH", REAL_PATH);
+        e.putAll(env);
+        e.putAll(extraEnv);
+        return pb;
+    }
+
     /**
      * Runs a script that asks for an answer as apply's reading command does: the script first, then, once the script
      * printed {@code ask} as a line, {@code answer} (null: end of input unanswered), as the workstation sends them.
@@ -128,19 +133,7 @@ final class FakeHost implements AutoCloseable {
     Run runAnswering(String script, String ask, String answer, List<String> shell) {
         try {
             Path err = Files.createTempFile(dir, "stderr", ".txt");
-            List<String> command = new ArrayList<>(shell);
-            command.add("-s");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile());
-            Map<String, String> e = pb.environment();
-            e.clear();
-            e.put("HOME", dir.toString());
-            e.put("LANG", "C");
-            e.put("WGFORM_ROOT", root.toString());
-            e.put("FAKE_LOG", log.toString());
-            e.put("FAKE_STATE", state.toString());
-            e.put("FAKE_REAL_PATH", REAL_PATH);
-            e.putAll(env);
-            Process p = pb.start();
+            Process p = shell(shell, Map.of()).redirectError(err.toFile()).start();
             Thread watchdog = new Thread(() -> {
                 try {
                     if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();

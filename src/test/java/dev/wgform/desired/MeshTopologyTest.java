@@ -43,6 +43,15 @@ class MeshTopologyTest {
     }
 
     @Test
+    void theMembersThatSeeAPeerShareOneInstanceOfIt() {
+        List<HostState> states = DesiredState.build(threeNodeMesh(), PublicKeys.none());
+
+        // the renderer finds a peer's template model by identity first, and a 500-host mesh holds 2000 peers, not a million
+        assertThat(peer(iface(states, "node-a", "mgmt"), "node-c")).isSameAs(peer(iface(states, "node-b", "mgmt"), "node-c"));
+        assertThat(peer(iface(states, "node-b", "mgmt"), "node-a")).isSameAs(peer(iface(states, "node-c", "mgmt"), "node-a"));
+    }
+
+    @Test
     void pskFilesAreNamedAfterTheOtherPeerOnBothSides() {
         List<HostState> states = DesiredState.build(threeNodeMesh(), PublicKeys.none());
 

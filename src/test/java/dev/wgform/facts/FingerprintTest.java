@@ -31,6 +31,12 @@ class FingerprintTest {
     }
 
     @Test
+    void isTheDigestEarlierVersionsComputed() {
+        // a saved plan carries it: a new way of computing it must give the same digest, or every saved plan goes stale
+        assertThat(fingerprint).isEqualTo("85b3fc8f15bd37d9d4ca38c98710f3fa1973b2e27ee9489dfae7b93a371baa05");
+    }
+
+    @Test
     void ignoresWhatChangesOnItsOwn() {
         assertThat(withPeers(p -> new LivePeer(p.publicKey(), p.hasPsk(), Optional.of("198.51.100.99:4000"), p.allowedIps(),
                 p.latestHandshake() + 120, p.rxBytes() + 1_000_000, p.txBytes() + 5, p.keepalive())).fingerprint())
