@@ -82,7 +82,8 @@ public final class SimFleet {
         server.setCommandFactory((channel, command) -> {
             InetSocketAddress local = (InetSocketAddress) channel.getSession().getIoSession().getAcceptanceAddress();
             commands.incrementAndGet();
-            return new FactAnswer(command, answerByPort.get(local.getPort()), answering);
+            int port = local.getPort();
+            return new FactAnswer(command, answerByPort.get(port), over -> digested(port, answerByPort.get(port), over), answering);
         });
         String kex = System.getProperty("sim.kex", "");
         if (!kex.isEmpty()) { // what-if: hosts that offer only these key exchanges (comma-separated names)
@@ -108,6 +109,7 @@ public final class SimFleet {
         for (int i = 0; i < n; i++) {
             byte[] a = answers.get("sim-" + (i + 1));
             answerByPort.put(ports.get(i), a);
+            if (!bare) digested(ports.get(i), a, DIGEST_OVER); // made before "ready", not while wgform is timed
             bytes += a.length;
         }
         answers = null;
@@ -121,6 +123,21 @@ public final class SimFleet {
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
                 System.err.println("sim-fleet: answered " + commands.get() + " commands")));
         Thread.currentThread().join(); // until killed; the lifetime thread ends it at the latest
+    }
+
+    /** port -> the host's answer in digest form, for the threshold it was made for (the one wgform uses). */
+    private static final Map<Integer, DigestForm> DIGESTED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DIGEST_OVER = 8192;
+
+    static DigestForm digested(int port, byte[] answer, int over) {
+        try {
+            if (over != DIGEST_OVER) return new DigestForm(answer, over);
+            DigestForm f = DIGESTED.get(port);
+            if (f == null) DIGESTED.put(port, f = new DigestForm(answer, over));
+            return f;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -123,11 +123,11 @@ public final class ApplyService {
         List<HostPlan> needing = run.plan.hosts().stream().filter(h -> !keyRequests(h).isEmpty() && !failed.contains(h.host())).toList();
         List<Optional<String>> failures = ParallelHosts.map(parallel, needing, h -> {
             // apply reads every host it plans with a command that can make the keys (FleetReader, keysOnAnswer)
-            RemoteExchange reading = run.keysOnAnswer(h.host()).orElseThrow();
+            ReadingCommand reading = run.reading(h.host()).orElseThrow();
             long start = System.nanoTime();
             try {
-                ExecResult r = reading.finish(KeysScript.MAKE + "\n", KEYS_TIMEOUT);
-                KeysResult keys = KeysResult.parse(KeysScript.answered(r.stdout()));
+                ExecResult r = reading.makeKeys(KEYS_TIMEOUT);
+                KeysResult keys = KeysResult.parse(r.stdout());
                 if (r.exitCode() != 0) return Optional.of("keys step exited " + r.exitCode());
                 synchronized (run.facts) {
                     run.facts.put(h.host(), withKeys(run.facts.get(h.host()), keys, keyRequests(h)));

@@ -83,11 +83,13 @@ final class FactsGathering {
         Host host = state.host();
         if (c.remote().isEmpty()) return new HostReading.Unreachable(host, c.failure());
         RemoteHost remote = c.remote().get();
-        Optional<RemoteExchange> keysOnAnswer = Optional.empty();
+        Optional<RemoteExchange> asking = Optional.empty();
         try {
-            String script = FactScript.build(FactRequests.forPaths(state, paths));
+            int digestOver = DigestedFiles.threshold(state);
+            String script = FactScript.build(FactRequests.forPaths(state, paths), digestOver);
             String stdout;
-            if (keys.isEmpty()) {
+            Optional<ReadingCommand> reading = Optional.empty();
+            if (keys.isEmpty() && digestOver == 0) {
                 ExecResult r = remote.run(script, FACTS_TIMEOUT);
                 if (r.exitCode() != 0) {
                     remote.close();
@@ -97,15 +99,19 @@ final class FactsGathering {
                 }
                 stdout = r.stdout();
             } else {
-                keysOnAnswer = Optional.of(remote.start(script + KeysScript.onAnswer(keys), FACTS_TIMEOUT));
-                stdout = keysOnAnswer.get().awaitLine(KeysScript.ASK, FACTS_TIMEOUT);
+                // every question in one compound command: the shell has parsed them all before it reads an answer
+                String questions = "{\n" + (digestOver > 0 ? FactScript.TEXTS_ON_ANSWER : "")
+                        + (keys.isEmpty() ? "" : KeysScript.onAnswer(keys)) + "}\n";
+                asking = Optional.of(remote.start(script + questions, FACTS_TIMEOUT));
+                stdout = asking.get().awaitLine(digestOver > 0 ? FactScript.TEXTS_ASK : KeysScript.ASK, FACTS_TIMEOUT);
+                reading = Optional.of(new ReadingCommand(host.name(), asking.get(), digestOver > 0, !keys.isEmpty()));
             }
             HostFacts facts = FactParser.parse(host.name(), stdout);
             progress.verbose(String.format("%s: facts read (%.2f s since connecting; 1 session, %d command)", host.name(),
                     (System.nanoTime() - c.startedNanos()) / 1e9, remote.commandsRun()));
-            return new HostReading.Reached(host, remote, facts, keysOnAnswer);
+            return new HostReading.Reached(host, remote, facts, reading);
         } catch (TransportException | FactsException e) {
-            keysOnAnswer.ifPresent(RemoteExchange::close);
+            asking.ifPresent(RemoteExchange::close);
             remote.close();
             progress.line(host.name() + ": " + e.getMessage());
             return new HostReading.Unreachable(host, e.getMessage());

@@ -13,7 +13,8 @@ import dev.wgform.plan.Plan;
 import dev.wgform.planner.Planner;
 import dev.wgform.render.RenderedFile;
 import dev.wgform.render.Renderer;
-import dev.wgform.transport.RemoteExchange;
+import dev.wgform.facts.FactsException;
+import dev.wgform.transport.TransportException;
 import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.SshTransport;
 import java.time.Instant;
@@ -64,7 +65,7 @@ final class FleetRun implements AutoCloseable {
      * as its files are rendered. A read-only run keeps no rendered files: a 500-host mesh's are 200 MB.
      */
     void replan() throws InvalidInputException {
-        PublicKeys keys = new ObservedKeys(loaded.fleet().playbook().planes().values(), facts);
+        PublicKeys keys = new ObservedKeys(loaded.fleet().playbook().planes().values(), facts, this::withAllTexts);
         desired = DesiredState.build(DetectedOs.apply(loaded.fleet(), facts), keys);
         List<HostState> planned = desired.stream().filter(s -> limit.includes(s.host())).toList();
         Map<String, HostFacts> plannedFacts = new LinkedHashMap<>();
@@ -90,11 +91,26 @@ final class FleetRun implements AutoCloseable {
     /** One host's files (none kept in a read-only run) and, when it is planned and was reached, its plan. */
     private record HostPass(List<RenderedFile> files, Optional<HostPlan> plan) {}
 
-    private HostPass pass(HostState state, HostFacts plannedFacts, Map<String, List<Change>> psk) throws InvalidInputException {
+    private HostPass pass(HostState state, HostFacts readFacts, Map<String, List<Change>> psk) throws InvalidInputException {
         String host = state.host().name();
         List<RenderedFile> files = ServiceFilter.installedOnly(renderer.render(state), state, facts.get(host));
         List<RenderedFile> kept = purpose == Purpose.CHANGE ? files : List.of();
-        if (plannedFacts == null) return new HostPass(kept, Optional.empty());
+        if (readFacts == null) {
+            reading(host).ifPresent(ReadingCommand::close); // not planned (outside --limit): nothing to ask it
+            return new HostPass(kept, Optional.empty());
+        }
+        HostFacts plannedFacts;
+        try {
+            plannedFacts = DigestedFiles.complete(readFacts, files, reading(host));
+        } catch (TransportException | FactsException e) {
+            return new HostPass(kept, Optional.of(Planner.unreachable(host, e.getMessage())));
+        }
+        // a run that goes on to change hosts keeps the texts; a read-only one lets them go with the host's plan
+        if (plannedFacts != readFacts && purpose == Purpose.CHANGE) {
+            synchronized (facts) {
+                facts.put(host, plannedFacts);
+            }
+        }
         HostPlan p = Planner.plan(state, files, plannedFacts).withChanges(psk.getOrDefault(host, List.of()));
         p = withNotes(p, state, plannedFacts);
         return new HostPass(kept, Optional.of(SshPathRefusals.of(loaded.fleet(), state, files, p)));
@@ -105,15 +121,36 @@ final class FleetRun implements AutoCloseable {
         return r instanceof HostReading.Reached ? Optional.of(((HostReading.Reached) r).remote()) : Optional.empty();
     }
 
-    /** Apply's reading command of {@code host}, still running and ready to make its missing keys. */
-    Optional<RemoteExchange> keysOnAnswer(String host) {
+    /** The reading command of {@code host}, when it is still running to be asked (big files' texts, apply's keys). */
+    Optional<ReadingCommand> reading(String host) {
         HostReading r = readings.get(host);
-        return r instanceof HostReading.Reached ? ((HostReading.Reached) r).keysOnAnswer() : Optional.empty();
+        return r instanceof HostReading.Reached ? ((HostReading.Reached) r).asking() : Optional.empty();
     }
 
     /** Ends the reading commands still waiting for an answer: they stop having changed nothing. */
     void endReadingCommands() {
-        for (HostReading r : readings.values()) if (r instanceof HostReading.Reached) ((HostReading.Reached) r).keysOnAnswer().ifPresent(RemoteExchange::close);
+        for (HostReading r : readings.values()) if (r instanceof HostReading.Reached) ((HostReading.Reached) r).asking().ifPresent(ReadingCommand::close);
+    }
+
+    /**
+     * Every host's facts with the texts of the files it sent as digests, asked of every host at once: the keys its
+     * peers' configs carry are needed for a host that has none of its own (unreachable, or its key file gone). A
+     * host that cannot send them keeps its digests, and its configs are not read for keys.
+     */
+    private Map<String, HostFacts> withAllTexts() {
+        List<String> asking = facts.keySet().stream().filter(h -> reading(h).map(ReadingCommand::awaitsTexts).orElse(false)).toList();
+        ParallelHosts.map(Math.max(1, asking.size()), asking, host -> {
+            try {
+                HostFacts whole = DigestedFiles.withAllTexts(facts.get(host), reading(host).orElseThrow());
+                synchronized (facts) {
+                    facts.put(host, whole);
+                }
+            } catch (TransportException | FactsException e) {
+                // its configs stay unread for keys; its own plan then reports why its texts could not be read
+            }
+            return null;
+        });
+        return facts;
     }
 
     Optional<HostState> desired(String host) {

@@ -2,7 +2,6 @@ package dev.wgform.app;
 
 import dev.wgform.facts.HostFacts;
 import dev.wgform.model.Host;
-import dev.wgform.transport.RemoteExchange;
 import dev.wgform.transport.RemoteHost;
 import java.util.Optional;
 
@@ -11,10 +10,10 @@ sealed interface HostReading permits HostReading.Reached, HostReading.Unreachabl
     Host host();
 
     /**
-     * @param keysOnAnswer apply's reading command, still running: answered, it makes the host's missing private keys
-     *                     (see {@link dev.wgform.apply.KeysScript#onAnswer}); closed unanswered, it ends
+     * @param asking the reading command, still running when it has questions to be answered: the texts of big files
+     *               it sent as digests, apply's missing keys (see {@link ReadingCommand}); closed unanswered, it ends
      */
-    record Reached(Host host, RemoteHost remote, HostFacts facts, Optional<RemoteExchange> keysOnAnswer) implements HostReading {}
+    record Reached(Host host, RemoteHost remote, HostFacts facts, Optional<ReadingCommand> asking) implements HostReading {}
 
     record Unreachable(Host host, String reason) implements HostReading {}
 }

@@ -8,6 +8,7 @@ import dev.wgform.model.Plane;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The public keys the hosts have now. A host's own key file is the truth; when a host cannot be reached this run,
@@ -16,19 +17,26 @@ import java.util.Optional;
  */
 final class ObservedKeys implements PublicKeys {
     private final Map<String, String> planeOfInterface = new HashMap<>();
-    private final Map<String, HostFacts> facts;
     /** host/plane -> the public key of the host's own key file */
     private final Map<String, String> firstHand = new HashMap<>();
     /** host/plane -> the key its peers' configs carry for it; read only once a host lacks a first-hand key */
     private Map<String, String> secondHand;
 
-    /**
-     * @param planes the playbook's planes (to map interface names back to planes)
-     * @param facts  what each reachable host reported
-     */
+    private final Supplier<Map<String, HostFacts>> withTexts;
+
     ObservedKeys(Iterable<Plane> planes, Map<String, HostFacts> facts) {
+        this(planes, facts, () -> facts);
+    }
+
+    /**
+     * @param planes    the playbook's planes (to map interface names back to planes)
+     * @param facts     what each reachable host reported
+     * @param withTexts the same facts with the texts of any files sent as digests, asked for only when a host lacks
+     *                  a key of its own
+     */
+    ObservedKeys(Iterable<Plane> planes, Map<String, HostFacts> facts, Supplier<Map<String, HostFacts>> withTexts) {
         for (Plane p : planes) planeOfInterface.put(p.interfaceName(), p.name());
-        this.facts = facts;
+        this.withTexts = withTexts;
         facts.forEach((host, f) -> {
             for (KeyFact k : f.keys().values()) {
                 String plane = planeOfInterface.get(k.interfaceName());
@@ -47,11 +55,13 @@ final class ObservedKeys implements PublicKeys {
     private synchronized Map<String, String> secondHand() {
         if (secondHand == null) {
             secondHand = new HashMap<>();
-            for (HostFacts f : facts.values()) {
+            for (HostFacts f : withTexts.get().values()) {
                 for (FileFact file : f.files().values()) {
                     String iface = interfaceOf(file.path());
                     String plane = iface == null ? null : planeOfInterface.get(iface);
-                    if (plane != null && file.exists()) peersIn(file.content()).forEach((host, key) -> secondHand.put(host + "/" + plane, key));
+                    if (plane != null && file.exists() && !file.isDigestOnly()) {
+                        peersIn(file.content()).forEach((host, key) -> secondHand.put(host + "/" + plane, key));
+                    }
                 }
             }
         }

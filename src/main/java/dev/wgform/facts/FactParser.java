@@ -119,6 +119,7 @@ public final class FactParser {
             case "manifest": manifest = Optional.of(manifest(s)); break;
             case "nomanifest": break;
             case "file": file(s); break;
+            case "digest": digest(s); break;
             case "nofile": putFile(FileFact.absent(FactScript.checkPath(s.args))); break;
             case "notfile": throw new IllegalArgumentException(s.args + " exists but is not a regular file; move it away");
             case "unreadable": throw new IllegalArgumentException("cannot read " + s.args
@@ -196,6 +197,65 @@ public final class FactParser {
         Content c = content(s.payload.subList(1, s.payload.size()), path);
         String text = c.exact() ? c.text() : c.text() + FileFact.INEXACT_NOTE;
         putFile(new FileFact(path, true, text, Integer.parseInt(meta[0], 8), meta[1], sha256(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private void digest(Section s) {
+        String path = FactScript.checkPath(s.args);
+        if (s.payload.size() != 2) throw new IllegalArgumentException("a digest of " + path + " is its mode and owner, then its sha256");
+        String[] meta = s.payload.get(0).split(" ", 2);
+        if (meta.length != 2 || !meta[0].matches("[0-7]{1,4}")) throw new IllegalArgumentException("could not stat " + path);
+        String sum = s.payload.get(1);
+        String hash = sum.length() >= 64 ? sum.substring(0, 64) : sum;
+        if (!HEX64.matcher(hash).matches()) throw new IllegalArgumentException("no sha256 for " + path);
+        putFile(FileFact.digestOnly(path, Integer.parseInt(meta[0], 8), meta[1], hash));
+    }
+
+    /**
+     * The texts a reading command sent on request ({@link FactScript#TEXTS_ASK}): what it printed after that line,
+     * to its closing line. Each file as its digest's fact with the content filled in (or absent, when it went away
+     * meanwhile); a path not asked for, or asked for and missing, is an error.
+     *
+     * @param digested the host's facts for the paths asked for
+     */
+    public static Map<String, FileFact> texts(String host, String stdout, Map<String, FileFact> digested) throws FactsException {
+        List<Section> sections = new ArrayList<>();
+        Section current = null;
+        String[] lines = stdout.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.startsWith("@@")) {
+                int space = line.indexOf(' ');
+                current = new Section(space < 0 ? line.substring(2) : line.substring(2, space), space < 0 ? "" : line.substring(space + 1),
+                        new ArrayList<>(), i + 1);
+                sections.add(current);
+            } else if (!line.isEmpty()) {
+                if (current == null) throw new FactsException(host, "texts line " + (i + 1) + ": payload before any section");
+                current.payload.add(line);
+            }
+        }
+        Map<String, FileFact> out = new LinkedHashMap<>();
+        for (Section s : sections) {
+            try {
+                String path = FactScript.checkPath(s.args);
+                FileFact was = digested.get(path);
+                if (was == null) throw new IllegalArgumentException("not asked for: " + path);
+                if (s.name.equals("nofile")) {
+                    out.put(path, FileFact.absent(path));
+                } else if (s.name.equals("text")) {
+                    Content c = content(s.payload, path);
+                    String text = c.exact() ? c.text() : c.text() + FileFact.INEXACT_NOTE;
+                    out.put(path, was.withContent(text, sha256(text.getBytes(StandardCharsets.UTF_8))));
+                } else {
+                    throw new IllegalArgumentException("unexpected @@" + s.name);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new FactsException(host, "texts line " + s.line + " (@@" + s.name + "): " + e.getMessage());
+            }
+        }
+        for (String path : digested.keySet()) {
+            if (!out.containsKey(path)) throw new FactsException(host, "the text of " + path + " was asked for and not sent");
+        }
+        return out;
     }
 
     private void putFile(FileFact f) {

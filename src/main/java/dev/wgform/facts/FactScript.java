@@ -46,8 +46,27 @@ public final class FactScript {
         return o.toString();
     }
 
+    /** The line a script built with digests prints once its facts are out, to ask which texts to send. */
+    public static final String TEXTS_ASK = "@@texts?";
+    /** The line that ends the texts sent on request. */
+    public static final String TEXTS_END = "@@texts-end";
+    /**
+     * Asks which of the files that went as digests to send after all (see facts.sh, wgf_texts): goes after a script
+     * built with digests, inside the one compound command that holds every question of the reading command.
+     */
+    public static final String TEXTS_ON_ANSWER = "wgf_texts\n";
+
     /** The script for {@code req}. Paths must be absolute, without control characters or ".." segments. */
     public static String build(FactRequest req) {
+        return build(req, 0);
+    }
+
+    /**
+     * The script for {@code req}, files of {@code digestOver} bytes or more sent as the digest of their redacted
+     * content, not their text (0: none). Such a script must be followed by {@link #TEXTS_ON_ANSWER}.
+     */
+    public static String build(FactRequest req, int digestOver) {
+        if (digestOver < 0) throw new IllegalArgumentException("digestOver must not be negative");
         StringBuilder files = new StringBuilder();
         for (String path : new LinkedHashSet<>(req.paths())) files.append("wgf_file ").append(quote(checkPath(path))).append('\n');
 
@@ -72,12 +91,13 @@ public final class FactScript {
         req.nftTable().ifPresent(t -> live.append("WGF_NFT=").append(quote(NftablesTable.check(t))).append('\n'));
         if (req.listening()) live.append("WGF_LISTEN=1\n");
 
-        return fill(fill(fill(fill(fill(TEMPLATE,
+        return fill(fill(fill(fill(fill(fill(TEMPLATE,
                 "#@files", files.toString()),
                 "#@keys", keys.toString()),
                 "#@psks", psks.toString()),
                 "#@services", services.toString()),
-                "#@live", live.toString());
+                "#@live", live.toString()),
+                "#@digest", digestOver == 0 ? "" : "WGF_DIGEST_OVER=" + digestOver + "\n");
     }
 
     /** How to tell whether a service runs: its process name (ERE over /proc/PID/comm) or any of its systemd units. */

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A file on the host. {@code content} has PrivateKey/PresharedKey values replaced on the host by the marker
- * {@code {{wgform-secret}}}; {@code sha256} is of that redacted content.
+ * {@code {{wgform-secret}}}; {@code sha256} is of that redacted content. A big file may arrive as its digest only
+ * ({@link #digestOnly}): its content is null until the run has it sent or finds it equal to a rendering.
  */
 public record FileFact(String path, boolean exists, String content, int mode, String owner, String sha256) {
     /** What the fact script puts, on the host, where a PrivateKey or PresharedKey value was. */
@@ -18,6 +19,21 @@ public record FileFact(String path, boolean exists, String content, int mode, St
 
     public static FileFact absent(String path) {
         return new FileFact(path, false, "", 0, "", "");
+    }
+
+    /** A file the host sent as its mode, owner and the digest of its redacted content, the text held back. */
+    public static FileFact digestOnly(String path, int mode, String owner, String sha256) {
+        return new FileFact(path, true, null, mode, owner, sha256);
+    }
+
+    /** Whether only the digest of its content is known so far. */
+    public boolean isDigestOnly() {
+        return content == null;
+    }
+
+    /** This file with its content known: {@code text} (redacted, as the host holds it). */
+    public FileFact withContent(String text, String sha256OfText) {
+        return new FileFact(path, exists, text, mode, owner, sha256OfText);
     }
 
     public Optional<String> contentIfPresent() {

@@ -75,6 +75,20 @@ public record HostFacts(
         this(os, systemd, tools, files, manifest, interfaces, keys, psks, services, 0L);
     }
 
+    /** These facts with {@code files} in place of theirs. */
+    public HostFacts withFiles(Map<String, FileFact> files) {
+        return new HostFacts(os, systemd, tools, files, manifest, interfaces, keys, psks, services, hostTimeEpoch, nftables, listening, confirms);
+    }
+
+    /** The files the host sent as their digest only, their text held back: path -> fact. */
+    public Map<String, FileFact> digestOnly() {
+        Map<String, FileFact> out = new LinkedHashMap<>();
+        files.forEach((path, f) -> {
+            if (f.isDigestOnly()) out.put(path, f);
+        });
+        return out;
+    }
+
     public boolean has(String tool) {
         return tools.containsKey(tool);
     }

@@ -48,7 +48,12 @@ public final class Planner {
      * what the manifest should record for it, and {@link dev.wgform.plan.FileChange#newSha256()}.
      */
     public static String installedSha256(RenderedFile file) {
-        return RenderedFile.sha256(Redaction.redacted(file.content()));
+        return RenderedFile.sha256(hostCopy(file));
+    }
+
+    /** The text a host holding {@code file} reports for it: its secret values redacted, as the fact script does. */
+    public static String hostCopy(RenderedFile file) {
+        return Redaction.redacted(file.content());
     }
 
     /** A host whose facts could not be read. */

@@ -27,9 +27,10 @@ final class LineWatch extends OutputStream {
 
     /**
      * Waits until {@code line} (ASCII) has been printed as a whole line, at most until {@code deadline}
-     * (System.nanoTime). Only output not yet searched is searched again.
+     * (System.nanoTime). Only output not yet searched is searched again. The text before it and the line are then
+     * taken out, so a command that stays open for later answers holds no more than what came after.
      *
-     * @return the text before it, or null if the deadline passed first
+     * @return the text before it (since the last line waited for), or null if the deadline passed first
      */
     synchronized String awaitLine(String line, long deadline) throws InterruptedException {
         byte[] whole = (line + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -39,7 +40,7 @@ final class LineWatch extends OutputStream {
         }
         while (true) {
             for (int at = from; at + whole.length <= count; at++) {
-                if ((at == 0 || buf[at - 1] == '\n') && startsAt(whole, at)) return new String(buf, 0, at, StandardCharsets.UTF_8);
+                if ((at == 0 || buf[at - 1] == '\n') && startsAt(whole, at)) return take(at, whole.length);
             }
             from = Math.max(0, count - whole.length + 1);
             long left = deadline - System.nanoTime();
@@ -48,11 +49,24 @@ final class LineWatch extends OutputStream {
         }
     }
 
+    private String take(int at, int lineLength) {
+        String before = new String(buf, 0, at, StandardCharsets.UTF_8);
+        int rest = count - at - lineLength;
+        byte[] kept = new byte[Math.max(8192, rest)];
+        System.arraycopy(buf, at + lineLength, kept, 0, rest);
+        buf = kept;
+        count = rest;
+        sought = null;
+        from = 0;
+        return before;
+    }
+
     private boolean startsAt(byte[] what, int at) {
         for (int i = 0; i < what.length; i++) if (buf[at + i] != what[i]) return false;
         return true;
     }
 
+    /** What was printed after the last line waited for. */
     synchronized String text() {
         return new String(buf, 0, count, StandardCharsets.UTF_8);
     }

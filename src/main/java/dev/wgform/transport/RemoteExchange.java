@@ -12,12 +12,19 @@ public interface RemoteExchange extends AutoCloseable {
     /**
      * Waits until the command prints {@code line} as a whole line.
      *
-     * @return everything it printed before that line
+     * @return everything it printed before that line, since the last line waited for
      * @throws TransportException when it ends or times out first
      */
     String awaitLine(String line, Duration timeout) throws TransportException;
 
-    /** Sends {@code answer} and the end of standard input, then waits for the command to end. */
+    /** Sends {@code answer} and leaves standard input open, for a command that asks more than once. */
+    void send(String answer) throws TransportException;
+
+    /**
+     * Sends {@code answer} and the end of standard input, then waits for the command to end.
+     *
+     * @return its result; its output is what it printed after the last line waited for
+     */
     ExecResult finish(String answer, Duration timeout) throws TransportException;
 
     /** Ends its standard input unanswered (the script then stops) without waiting; idempotent. */

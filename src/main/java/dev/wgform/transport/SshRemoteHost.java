@@ -133,6 +133,11 @@ final class SshRemoteHost implements RemoteHost {
         }
 
         @Override
+        public void send(String answer) throws TransportException {
+            if (!in.feed(answer.getBytes(StandardCharsets.UTF_8))) throw failure("the remote command was already ended", null);
+        }
+
+        @Override
         public ExecResult finish(String answer, Duration timeout) throws TransportException {
             long deadline = deadline(timeout);
             try {

@@ -12,6 +12,9 @@ export PATH LC_ALL
 NL='
 '
 SEEN="$NL"
+# Big meshes: files of this many bytes or more go as their digest first (see wgf_texts); 0 sends every text.
+WGF_DIGEST_OVER=0
+#@digest
 
 echo '@@wgform-facts 2'
 
@@ -363,11 +366,33 @@ function emit(content, redact,   n, l, i, last) {
 }
 function file(meta, path,   f) {
     split(meta, f, " ")
+    if (texts != "" && !index(texts, "\t" path "\t")) return
     if (!readall(root path)) { print "@@nofile " path; return }
+    if (texts != "") {
+        print "@@text " path
+        if (!WGF_ONE) print "!"
+        emit(WGF_ALL, 1)
+        return
+    }
+    if (digestover && WGF_ONE && f[4] != "?" && length(WGF_ALL) == f[4] + 0 && digestover <= f[4] + 0) {
+        print "@@digest " path
+        print f[1] " " f[2]
+        digest(WGF_ALL)
+        return
+    }
     print "@@file " path
     print f[1] " " f[2]
     if (!WGF_ONE || (f[4] != "?" && length(WGF_ALL) != f[4] + 0)) print "!"
     emit(WGF_ALL, 1)
+}
+function digest(content,   n, l, i, last, sum) {
+    sum = "sha256sum"
+    fflush()
+    n = split(content, l, "\n")
+    last = n
+    if (n && l[n] == "") last = n - 1
+    for (i = 1; i <= last; i++) printf "%s%s", hide(l[i]), (i < last || last < n ? "\n" : "") | sum
+    close(sum)
 }
 function manifest(path) {
     if (!readall(root path)) { print "@@unreadable " path; return }
@@ -408,13 +433,17 @@ function procs(from,   n, s, f, i, j, line, up, name, rx) {
 }
 BEGIN {
     root = ENVIRON["WGFORM_ROOT"]
+    texts = ENVIRON["WGF_TEXTS"]
+    digestover = ENVIRON["WGF_DIGEST_OVER"] + 0
     for (a = 1; a < ARGC; a += 3) {
-        if (ARGV[a] == "p") { procs(a + 1); break }
+        if (ARGV[a] == "p") { if (texts == "") procs(a + 1); break }
         if (ARGV[a] == "f") file(ARGV[a + 1], ARGV[a + 2])
+        else if (texts != "") continue
         else if (ARGV[a] == "m") manifest(ARGV[a + 2])
         else if (ARGV[a] == "w") live()
         else print "@@" ARGV[a] " " ARGV[a + 2]
     }
+    if (texts != "") exit
     srand()
     printf "@@time %.0f\n", srand()
 }'
@@ -462,7 +491,25 @@ IFS=$NL
         ss -ltnuH 2>/dev/null
         echo "wgform-exit $?"
     fi
-} | awk "$WGF_AWK" $WGF_READ p "$@"
+} | WGF_DIGEST_OVER=$WGF_DIGEST_OVER awk "$WGF_AWK" $WGF_READ p "$@"
 IFS=$WGF_IFS
 set +f
 echo '@@end'
+
+# The files that went as digests: once the workstation has rendered, it answers one line, the paths (tab-separated)
+# whose text it needs after all (a file that differs from its rendering, or one it no longer renders), or an empty
+# line; "@@text PATH" sections then carry them, as "@@file" would have, and "@@texts-end" closes the list. No answer
+# (the end of input: the run went no further) prints nothing. The caller asks inside one compound command, so the
+# shell has parsed the whole script before the answer is read.
+wgf_texts() {
+    echo '@@texts?'
+    IFS= read -r WGF_TEXTS || return 0
+    if [ -n "$WGF_TEXTS" ]; then
+        set -f
+        IFS=$NL
+        WGF_TEXTS="$TAB$WGF_TEXTS$TAB" awk "$WGF_AWK" $WGF_READ
+        IFS=$WGF_IFS
+        set +f
+    fi
+    echo '@@texts-end'
+}

@@ -369,6 +369,49 @@ class FactScriptRunTest {
         assertThat(f.file("/etc/x/ctrl-a").content()).endsWith(FileFact.INEXACT_NOTE);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void sendsBigFilesAsTheDigestOfTheirRedactedTextAndTheTextOnlyWhenAskedFor(Shell shell) throws Exception {
+        run(shell, systemPath(), Map.of()); // sets up busybox's applets
+        write(root.resolve("etc/x/no-newline"), "a\nPrivateKey = " + privateKey + "\nlast line");
+        write(root.resolve("etc/x/small"), "tiny\n");
+        String conf = "/etc/wireguard/wg-mgmt.conf";
+        String noNewline = "/etc/x/no-newline";
+        FactRequest req = new FactRequest(List.of(conf, noNewline, "/etc/x/small", "/etc/it's here/a b.conf"), Map.of(), List.of(), List.of());
+        String script = FactScript.build(req, 20) + "{\n" + FactScript.TEXTS_ON_ANSWER + "}\n";
+        Map<String, String> env = new HashMap<>(Map.of("WGFORM_ROOT", root.toString(), "FAKE_WG_DUMP", tmp.resolve("dump.txt").toString()));
+        env.put("PATH", (shell.applets().isEmpty() ? "" : tmp.resolve("applets") + ":") + systemPath());
+
+        ScriptRunner.Result asked = ScriptRunner.runAnswering(shell.command(), script, env, FactScript.TEXTS_ASK, conf + "\t" + noNewline + "\n");
+        assertThat(asked.exit()).as(asked.stderr()).isZero();
+        for (String secret : List.of(privateKey, psk)) assertThat(asked.stdout()).doesNotContain(secret).doesNotContain(secret.substring(0, 20));
+        HostFacts f = FactParser.parse("node-a", asked.stdout());
+        FileFact digested = f.file(conf);
+        assertThat(digested.isDigestOnly()).isTrue();
+        assertThat(digested.sha256()).isEqualTo(FactParser.sha256(redactedConf().getBytes(StandardCharsets.UTF_8)));
+        assertThat(digested.mode()).isEqualTo(0600);
+        assertThat(f.file(noNewline).sha256()).isEqualTo(FactParser.sha256("a\nPrivateKey = {{wgform-secret}}\nlast line".getBytes(StandardCharsets.UTF_8)));
+        assertThat(f.file("/etc/x/small").content()).isEqualTo("tiny\n"); // under the threshold: its text, as always
+        assertThat(f.file("/etc/it's here/a b.conf").isDigestOnly()).isTrue();
+
+        String texts = asked.stdout().substring(asked.stdout().indexOf(FactScript.TEXTS_ASK + "\n") + FactScript.TEXTS_ASK.length() + 1);
+        assertThat(texts).endsWith(FactScript.TEXTS_END + "\n");
+        Map<String, FileFact> sent = FactParser.texts("node-a", texts.substring(0, texts.length() - FactScript.TEXTS_END.length() - 1),
+                Map.of(conf, digested, noNewline, f.file(noNewline)));
+        assertThat(sent.get(conf).content()).isEqualTo(redactedConf());
+        assertThat(sent.get(conf).sha256()).isEqualTo(digested.sha256());
+        assertThat(sent.get(noNewline).content()).isEqualTo("a\nPrivateKey = {{wgform-secret}}\nlast line");
+        assertThat(sent.get(noNewline).sha256()).isEqualTo(f.file(noNewline).sha256());
+
+        // no answer (the run went no further): the facts, the question, nothing more
+        ScriptRunner.Result unanswered = ScriptRunner.runAnswering(shell.command(), script, env, FactScript.TEXTS_ASK, null);
+        assertThat(unanswered.exit()).as(unanswered.stderr()).isZero();
+        assertThat(unanswered.stdout()).endsWith("@@end\n" + FactScript.TEXTS_ASK + "\n");
+        // an empty answer: no text
+        ScriptRunner.Result none = ScriptRunner.runAnswering(shell.command(), script, env, FactScript.TEXTS_ASK, "\n");
+        assertThat(none.stdout()).endsWith(FactScript.TEXTS_ASK + "\n" + FactScript.TEXTS_END + "\n");
+    }
+
     @Test
     void reportsRunsTheHostUndidByItselfAndRunsAwaitingTheirConfirmation() throws Exception {
         write(root.resolve("var/lib/wgform/confirm/20261126T210051Z.reverted"), "1795000000 ok\n");

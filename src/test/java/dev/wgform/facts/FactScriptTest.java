@@ -20,7 +20,7 @@ class FactScriptTest {
             "command", "[", "test", "echo", "printf", "read", "set", "shift", "return", "export",
             "fi", "for", "done", "case", "esac",
             "wgf_want", "wgf_stat", "wgf_mtime", "wgf_file", "wgf_key", "wgf_psk", "wgf_service", "wgf_services",
-            "wgf_files", "wgf_keys", "wgf_psks", "wgf_pubkey");
+            "wgf_files", "wgf_keys", "wgf_psks", "wgf_pubkey", "wgf_texts");
 
     private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "do", "while", "until", "!");
 
@@ -53,7 +53,9 @@ class FactScriptTest {
         assertThat(commands).filteredOn("stat"::equals).hasSize(2);
         assertThat(commands).filteredOn("sha256sum"::equals).hasSize(2);
         assertThat(simpleCommands).filteredOn(c -> c.get(0).equals("awk")).extracting(c -> c.get(1)).containsOnly("Q");
-        assertThat(script).containsPattern("(?m)^} \\| awk \"\\$WGF_AWK\" \\$WGF_READ p \"\\$@\"$");
+        assertThat(script).containsPattern("(?m)^} \\| WGF_DIGEST_OVER=\\$WGF_DIGEST_OVER awk \"\\$WGF_AWK\" \\$WGF_READ p \"\\$@\"$");
+        // and one more only when asked for the texts of files that went as digests
+        assertThat(script).containsPattern("(?m)^        WGF_TEXTS=\"\\$TAB\\$WGF_TEXTS\\$TAB\" awk \"\\$WGF_AWK\" \\$WGF_READ$");
 
         String code = withoutComments(script);
         assertThat(code).doesNotContainPattern("\\b(rm|mv|cp|tee|mkdir|touch|chmod|chown|ln|dd|truncate|install|mktemp|kill|sudo -)\\b")
@@ -80,9 +82,11 @@ class FactScriptTest {
         List<String> programs = occurrences(script, "(?s)\\bWGF_AWK='([^']*)'");
         assertThat(programs).hasSize(1);
         String awk = programs.get(0);
-        // no output redirection, no pipes (so no "cmd | getline" either; || is a logical or), no system(): it can
-        // only print
-        assertThat(awk.replace("||", "")).doesNotContain(">", "|", "system", "fflush");
+        // no output redirection, no system(), and one pipe only: a big file's redacted text into sha256sum, whose
+        // digest goes out instead of the text (|| is a logical or); no "cmd | getline" either: it can only print
+        assertThat(occurrences(awk.replace("||", ""), "\\| *([a-z]+)")).containsExactly("sum");
+        assertThat(awk).contains("sum = \"sha256sum\"");
+        assertThat(awk.replace("||", "").replaceAll("\\| *sum\\b", "")).doesNotContain(">", "|", "system");
         // and read: every getline reads a named file into a variable
         assertThat(occurrences(awk, "(getline[^)]*)")).isNotEmpty()
                 .allSatisfy(g -> assertThat(g).matches("getline [a-z]+ < (p|\"/dev/stdin\"|ARGV\\[j])"));
@@ -101,7 +105,11 @@ class FactScriptTest {
                 "'node_exporter' 'prometheus-node|node_exporter' 'prometheus-node-exporter' 'node_exporter'",
                 "'nginx' 'nginx' 'nginx'",
                 "'my.app' 'my\\.app' 'my.app'");
-        assertThat(script).doesNotContain("#@").startsWith("# wgform fact script").endsWith("echo '@@end'\n");
+        assertThat(script).doesNotContain("#@").startsWith("# wgform fact script").contains("\necho '@@end'\n");
+        // after it, only the question a script with digests asks when told to (FactScript.TEXTS_ON_ANSWER)
+        assertThat(withoutComments(script.substring(script.indexOf("\necho '@@end'\n") + 14)).strip()).startsWith("wgf_texts() {").endsWith("}");
+        assertThat(script).doesNotContain("WGF_DIGEST_OVER=8192");
+        assertThat(FactScript.build(REQUEST, 8192)).contains("\nWGF_DIGEST_OVER=8192\n");
         assertThat(FactScript.quote("/etc/it's")).isEqualTo("'/etc/it'\\''s'");
     }
 

@@ -46,6 +46,43 @@ final class ScriptRunner {
         }
     }
 
+    /**
+     * Runs {@code script} as the transport runs a reading command that asks: its standard input stays open until it
+     * prints {@code ask}; then {@code answer} (null: none) and the end of input.
+     */
+    static Result runAnswering(List<String> shell, String script, Map<String, String> env, String ask, String answer) {
+        List<String> command = new ArrayList<>(shell);
+        command.add("-s");
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+            OutputStream in = p.getOutputStream();
+            in.write(script.getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            StringBuilder out = new StringBuilder();
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                out.append(line).append('\n');
+                if (line.equals(ask)) break;
+            }
+            if (answer != null) in.write(answer.getBytes(StandardCharsets.UTF_8));
+            in.close();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) out.append(line).append('\n');
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("script did not finish in 30 s");
+            }
+            return new Result(p.exitValue(), out.toString(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private static String drain(InputStream in) {
         try (in) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

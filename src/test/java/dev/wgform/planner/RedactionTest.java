@@ -8,6 +8,22 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class RedactionTest {
+    /** The hand-written scan replaces exactly what Placeholders.SECRET's regex replaced, on odd input too. */
+    @Test
+    void redactsSecretPlaceholdersExactlyAsThePlaceholderPatternMatchesThem() {
+        String[] parts = {"{{wgform-secret:", "/etc/k", "/", "}}", "}", "{", " ", "\t", "\n", "\u000b", "x", "=", "{{wgform-secret:/a}}",
+                "PrivateKey = ", "\u00e9"};
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) text.append(parts[random.nextInt(parts.length)]);
+            String in = text.toString();
+            String expected = dev.wgform.render.Placeholders.SECRET.matcher(in)
+                    .replaceAll(java.util.regex.Matcher.quoteReplacement(dev.wgform.facts.FileFact.SECRET_MARKER));
+            assertThat(Redaction.redacted(in)).as("%s", in).isEqualTo(expected);
+        }
+    }
+
     private static final String KEY = "cGxlYXNlLWRvLW5vdC1sZWFrLXRoaXMta2V5LWV2ZXI=";
 
     @Test

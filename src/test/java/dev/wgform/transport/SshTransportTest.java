@@ -106,6 +106,25 @@ class SshTransportTest {
     }
 
     @Test
+    void aStartedCommandCanBeAskedTwiceAndHoldsOnlyWhatCameAfterTheLastAnswer() throws Exception {
+        trust(server.port(), hostKey.getPublic());
+        String script = "echo facts\n{\necho '@@first?'\nread -r A\necho \"one $A\"\necho '@@first-end'\n"
+                + "echo '@@second?'\nread -r B\necho \"two $B\"\n}\n";
+        try (SshTransport transport = new SshTransport(settings(false));
+             RemoteHost host = transport.connect(alice())) {
+            RemoteExchange asking = host.start(script, RUN);
+            assertThat(asking.awaitLine("@@first?", RUN)).isEqualTo("facts\n");
+            asking.send("a\n");
+            assertThat(asking.awaitLine("@@first-end", RUN)).isEqualTo("one a\n");
+            assertThat(asking.awaitLine("@@second?", RUN)).isEmpty();
+            ExecResult r = asking.finish("b\n", RUN);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.stdout()).isEqualTo("two b\n");
+            assertThat(host.commandsRun()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aStartedCommandIsAnsweredOnceItAsksAndCountsAsOneCommand() throws Exception {
         trust(server.port(), hostKey.getPublic());
         String script = "echo facts\n{\necho '@@ask'\nif IFS= read -r A; then echo \"got $A\"; else echo none; fi\nread -r B || echo eof\n}\n";
@@ -115,7 +134,7 @@ class SshTransportTest {
             assertThat(answered.awaitLine("@@ask", RUN)).isEqualTo("facts\n");
             ExecResult r = answered.finish("make\n", RUN);
             assertThat(r.exitCode()).isZero();
-            assertThat(r.stdout()).isEqualTo("facts\n@@ask\ngot make\neof\n");
+            assertThat(r.stdout()).isEqualTo("got make\neof\n"); // what came after the line waited for
 
             RemoteExchange unanswered = host.start(script, RUN);
             unanswered.awaitLine("@@ask", RUN);
