@@ -320,7 +320,9 @@ WGF_LISTEN=
 #@live
 
 # The awk pass prints what WGF_READ lists, each entry three lines: KIND, then stat fields or -, then a path.
-#   m: the manifest; f: a file, its secret values redacted; nofile, notfile, unreadable: a section of that name for
+#   m: the manifest; f: a file, its secret values redacted (with WGF_DIGEST_OVER set, one of that many bytes or
+#   more goes as "@@digest": its mode and owner, then the sha256 of that redacted text, one sha256sum per such
+#   file; with WGF_TEXTS set, only the files it names, as "@@text", and nothing else); nofile, notfile, unreadable: a section of that name for
 #   the path; w: stdin, "wgform-section NAME" lines each starting a section: wg (wg show all dump, key columns
 #   blanked), nftables (the live table, no secrets in it), listen (ss: protocol and local address only).
 # Content goes one line per line after a ':' (so no line of it can pass for a section), then '\' when the last
