@@ -39,10 +39,24 @@ final class FleetReader {
      */
     static FleetRun read(RunOptions options, Progress progress, FleetRun.Purpose purpose, boolean keysOnAnswer) throws InvalidInputException {
         long t0 = System.nanoTime();
-        LoadedFleet loaded = FleetLoader.load(options.paths().inventory(), options.paths().playbook());
-        Renderer renderer = new Renderer(options.templates());
-        HostLimit limit = HostLimit.of(options.limit());
-        Readings readings = readEach(loaded, renderer, options, keysOnAnswer ? limit::includes : h -> false, progress, t0);
+        // starting the SSH client contacts no host: it starts while the input is read and checked (MINA's set-up is
+        // a fifth of a second of a small run); bad input closes it unused
+        CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);
+        Readings readings;
+        LoadedFleet loaded;
+        Renderer renderer;
+        HostLimit limit;
+        try {
+            loaded = FleetLoader.load(options.paths().inventory(), options.paths().playbook());
+            renderer = new Renderer(options.templates());
+            limit = HostLimit.of(options.limit());
+            readings = readEach(loaded, transport, renderer, options, keysOnAnswer ? limit::includes : h -> false, progress, t0);
+        } catch (InvalidInputException | RuntimeException e) {
+            transport.handle((t, failed) -> t).thenAccept(t -> {
+                if (t != null) t.close();
+            });
+            throw e;
+        }
         FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, limit, readings.byHost(), purpose);
         try {
             long p0 = System.nanoTime();
@@ -59,15 +73,14 @@ final class FleetReader {
      * What to read from each host does not depend on public keys, so the key-less desired state tells the fact script
      * which paths. The templates themselves run once the keys are known: a 500-host mesh's files are 200 MB.
      */
-    private static Readings readEach(LoadedFleet loaded, Renderer renderer, RunOptions options, Predicate<Host> keysOnAnswer,
-                                     Progress progress, long t0)
+    private static Readings readEach(LoadedFleet loaded, CompletableFuture<SshTransport> transport, Renderer renderer, RunOptions options,
+                                     Predicate<Host> keysOnAnswer, Progress progress, long t0)
             throws InvalidInputException {
         List<HostState> keyless = DesiredState.build(loaded.fleet(), PublicKeys.none());
         List<Host> hosts = keyless.stream().map(HostState::host).toList();
         renderer.checkTemplates(keyless); // bad input stops here, before any host is contacted
 
         // connecting needs only the inventory: it runs while the paths are worked out
-        CompletableFuture<SshTransport> transport = CompletableFuture.supplyAsync(() -> new SshTransport(options.ssh()), DAEMON);
         List<CompletableFuture<FactsGathering.Connection>> connections =
                 FactsGathering.connectEach(loaded.fleet(), transport, hosts, options.parallel(), progress);
         List<List<String>> paths;
@@ -75,8 +88,7 @@ final class FleetReader {
             paths = new HostRendering(renderer).pathsAll(keyless);
         } catch (InvalidInputException | RuntimeException e) {
             closeAll(connections);
-            transport.join().close();
-            throw e;
+            throw e; // the caller closes the client
         }
         progress.verbose(String.format("loaded and checked %d hosts in %.2f s", keyless.size(), (System.nanoTime() - t0) / 1e9));
         List<HostReading> readings = FactsGathering.readAll(connections, keyless, paths, keysOnAnswer, options.parallel(), progress);

@@ -1,7 +1,12 @@
 package dev.wgform.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
 
 /**
@@ -17,7 +22,7 @@ public final class Main {
 
     /** Runs one wgform command line; everything is printed through {@code out} and {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine(out, err, colorWanted(args));
+        CommandLine cmd = commandLine(out, err, colorWanted(args), args);
         try {
             return cmd.execute(args);
         } finally {
@@ -26,11 +31,19 @@ public final class Main {
         }
     }
 
-    /** The whole command tree, wired to the given writers and to the one error handler. */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean color) {
+    /**
+     * The command tree for {@code args}, wired to the given writers and to the one error handler. picocli reads every
+     * registered command's options by reflection, about a tenth of a second for all of them at start-up: a run gets
+     * the commands its arguments name, and every command when they name none (help, a typo) or ask for completion.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean color, String... args) {
         WgformCommand root = new WgformCommand();
         CommandLine cmd = new CommandLine(root);
-        CompletionCommand.addTo(cmd);
+        Set<String> words = new HashSet<>(Arrays.asList(args));
+        List<Class<?>> named = WgformCommand.SUBCOMMANDS.stream().filter(c -> words.contains(c.getAnnotation(Command.class).name())).toList();
+        boolean all = named.isEmpty() || words.contains("completion");
+        for (Class<?> c : all ? WgformCommand.SUBCOMMANDS : named) cmd.addSubcommand(c);
+        if (all) CompletionCommand.addTo(cmd);
         ErrorHandler errors = new ErrorHandler(root.global);
         cmd.setOut(out);
         cmd.setErr(err);

@@ -130,8 +130,26 @@ class CommandLineContractTest {
         assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F").contains("validate", "render", "graph", "plan", "rotate", "lab");
     }
 
+    @Test
+    void aRunRegistersTheCommandsItsArgumentsNameAndEveryCommandWhenTheyNameNone() {
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        assertThat(Main.commandLine(quiet, quiet, false, "plan", "-i", "inv.yml", "pb.yml").getSubcommands()).containsOnlyKeys("plan");
+        // an option's value that names a command only adds that command: parsing is the same
+        assertThat(Main.commandLine(quiet, quiet, false, "apply", "--limit", "lab", "pb.yml").getSubcommands()).containsOnlyKeys("apply", "lab");
+        assertThat(Main.commandLine(quiet, quiet, false).getSubcommands()).containsOnlyKeys("validate", "render", "graph", "plan", "apply",
+                "drift", "rotate", "status", "workstation", "lab", "completion");
+        assertThat(Main.commandLine(quiet, quiet, false, "--help").getSubcommands()).hasSize(11);
+        assertThat(Main.commandLine(quiet, quiet, false, "plna").getSubcommands()).hasSize(11); // a typo: picocli suggests from all
+        assertThat(Main.commandLine(quiet, quiet, false, "completion").getSubcommands()).hasSize(11);
+        Run typo = Run.of("plna");
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.err()).contains("plan");
+        Run help = Run.of("--help");
+        assertThat(help.out()).contains("validate", "render", "graph", "plan", "apply", "drift", "rotate", "status", "workstation", "lab", "completion");
+    }
+
     private static GlobalOptions parsedGlobals(String... args) {
-        CommandLine cmd = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false);
+        CommandLine cmd = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, args);
         cmd.parseArgs(args);
         return ((WgformCommand) cmd.getCommand()).global;
     }
