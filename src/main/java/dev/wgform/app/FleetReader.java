@@ -57,7 +57,7 @@ final class FleetReader {
             });
             throw e;
         }
-        FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, limit, readings.byHost(), purpose);
+        FleetRun run = new FleetRun(loaded, options.paths(), readings.transport(), renderer, limit, readings.byHost(), purpose, options.parallel());
         try {
             long p0 = System.nanoTime();
             run.replan();

@@ -4,6 +4,7 @@ import dev.wgform.desired.DesiredState;
 import dev.wgform.desired.HostState;
 import dev.wgform.desired.PublicKeys;
 import dev.wgform.drift.KeyAgeNotes;
+import dev.wgform.facts.FactsException;
 import dev.wgform.facts.HostFacts;
 import dev.wgform.inventory.LoadedFleet;
 import dev.wgform.model.InvalidInputException;
@@ -13,10 +14,9 @@ import dev.wgform.plan.Plan;
 import dev.wgform.planner.Planner;
 import dev.wgform.render.RenderedFile;
 import dev.wgform.render.Renderer;
-import dev.wgform.facts.FactsException;
-import dev.wgform.transport.TransportException;
 import dev.wgform.transport.RemoteHost;
 import dev.wgform.transport.SshTransport;
+import dev.wgform.transport.TransportException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +46,12 @@ final class FleetRun implements AutoCloseable {
     /** What the run is for: a read-only run (plan, drift) needs no rendered file once its host is planned. */
     enum Purpose { READ_ONLY, CHANGE }
 
+    /** --parallel: how many hosts are asked for their texts at once, when every host is */
+    private final int parallel;
+
     FleetRun(LoadedFleet loaded, FleetPaths paths, SshTransport transport, Renderer renderer, HostLimit limit,
-             Map<String, HostReading> readings, Purpose purpose) {
+             Map<String, HostReading> readings, Purpose purpose, int parallel) {
+        this.parallel = parallel;
         this.loaded = loaded;
         this.paths = paths;
         this.transport = transport;
@@ -139,7 +143,7 @@ final class FleetRun implements AutoCloseable {
      */
     private Map<String, HostFacts> withAllTexts() {
         List<String> asking = facts.keySet().stream().filter(h -> reading(h).map(ReadingCommand::awaitsTexts).orElse(false)).toList();
-        ParallelHosts.map(Math.max(1, asking.size()), asking, host -> {
+        ParallelHosts.map(parallel, asking, host -> {
             try {
                 HostFacts whole = DigestedFiles.withAllTexts(facts.get(host), reading(host).orElseThrow());
                 synchronized (facts) {

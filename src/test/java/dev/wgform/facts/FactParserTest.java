@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -101,6 +102,33 @@ class FactParserTest {
                 .hasMessage("db-1: no fact output (the remote command printed nothing)");
         assertThatThrownBy(() -> FactParser.parse("db-1", "sh: 1: Syntax error: \"(\" unexpected\n"))
                 .hasMessage("db-1: no fact output (expected @@wgform-facts, got \"sh: 1: Syntax error: \"(\" unexpected\")");
+    }
+
+    @Test
+    void readsADigestAsAFileWhoseTextIsHeldBackAndItsTextsWhenSent() throws FactsException {
+        String sha = "ab".repeat(32);
+        HostFacts f = FactParser.parse("db-1", minimal("@@digest /etc/wireguard/wg-mgmt.conf\n600 root:root\n" + sha + "  -\n"));
+        FileFact d = f.file("/etc/wireguard/wg-mgmt.conf");
+        assertThat(d.isDigestOnly()).isTrue();
+        assertThat(d.sha256()).isEqualTo(sha);
+        assertThat(d.mode()).isEqualTo(0600);
+        assertThat(f.digestOnly()).containsOnlyKeys("/etc/wireguard/wg-mgmt.conf");
+        // a saved plan's fingerprint does not care whether a file came as its text or its digest
+        assertThat(f.withFiles(Map.of(d.path(), d.withContent("the text", sha))).fingerprint()).isEqualTo(f.fingerprint());
+
+        Map<String, FileFact> sent = FactParser.texts("db-1", "@@text /etc/wireguard/wg-mgmt.conf\n:[Interface]\n:PrivateKey = {{wgform-secret}}\n",
+                Map.of(d.path(), d));
+        assertThat(sent.get(d.path()).content()).isEqualTo("[Interface]\nPrivateKey = {{wgform-secret}}\n");
+        assertThat(sent.get(d.path()).mode()).isEqualTo(0600);
+        assertThat(sent.get(d.path()).isDigestOnly()).isFalse();
+        assertThat(FactParser.texts("db-1", "@@nofile /etc/wireguard/wg-mgmt.conf\n", Map.of(d.path(), d)).get(d.path()).exists()).isFalse();
+
+        assertThatThrownBy(() -> FactParser.parse("db-1", minimal("@@digest /etc/x\n600 root:root\nnot-a-hash\n")))
+                .isInstanceOf(FactsException.class).hasMessageContaining("no sha256 for /etc/x");
+        assertThatThrownBy(() -> FactParser.texts("db-1", "@@text /etc/other\n:x\n", Map.of(d.path(), d)))
+                .isInstanceOf(FactsException.class).hasMessageContaining("not asked for: /etc/other");
+        assertThatThrownBy(() -> FactParser.texts("db-1", "", Map.of(d.path(), d)))
+                .isInstanceOf(FactsException.class).hasMessage("db-1: the text of /etc/wireguard/wg-mgmt.conf was asked for and not sent");
     }
 
     @Test
