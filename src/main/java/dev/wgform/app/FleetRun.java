@@ -39,6 +39,8 @@ final class FleetRun implements AutoCloseable {
     /** host -> facts, reached hosts only (updated when apply generates keys) */
     final Map<String, HostFacts> facts = new LinkedHashMap<>();
     List<HostState> desired;
+    /** the public keys the last plan was made with (second-hand ones included, read while the hosts could be asked) */
+    PublicKeys keys;
     /** host -> its rendered files, every host in a plane; empty in a {@link Purpose#READ_ONLY} run */
     Map<String, List<RenderedFile>> rendered;
     Plan plan;
@@ -69,7 +71,7 @@ final class FleetRun implements AutoCloseable {
      * as its files are rendered. A read-only run keeps no rendered files: a 500-host mesh's are 200 MB.
      */
     void replan() throws InvalidInputException {
-        PublicKeys keys = new ObservedKeys(loaded.fleet().playbook().planes().values(), facts, this::withAllTexts);
+        keys = new ObservedKeys(loaded.fleet().playbook().planes().values(), facts, this::withAllTexts);
         desired = DesiredState.build(DetectedOs.apply(loaded.fleet(), facts), keys);
         List<HostState> planned = desired.stream().filter(s -> limit.includes(s.host())).toList();
         Map<String, HostFacts> plannedFacts = new LinkedHashMap<>();

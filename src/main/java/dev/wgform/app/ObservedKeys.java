@@ -24,10 +24,6 @@ final class ObservedKeys implements PublicKeys {
 
     private final Supplier<Map<String, HostFacts>> withTexts;
 
-    ObservedKeys(Iterable<Plane> planes, Map<String, HostFacts> facts) {
-        this(planes, facts, () -> facts);
-    }
-
     /**
      * @param planes    the playbook's planes (to map interface names back to planes)
      * @param facts     what each reachable host reported

@@ -257,7 +257,7 @@ public final class WorkstationService {
     /** The keys the hosts have now: the read-only pass of plan (one SSH session per host). */
     private static PublicKeys readHosts(RunOptions options, Progress progress) throws InvalidInputException {
         try (FleetRun run = FleetReader.read(options, progress, FleetRun.Purpose.READ_ONLY)) {
-            return new ObservedKeys(run.loaded.fleet().playbook().planes().values(), run.facts);
+            return run.keys;
         }
     }
 }

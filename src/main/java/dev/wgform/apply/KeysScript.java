@@ -58,12 +58,6 @@ public final class KeysScript {
         return sh.toString();
     }
 
-    /** The keys step's output in the output of a command that ran {@link #onAnswer}: what follows {@link #ASK}. */
-    public static String answered(String stdout) {
-        int at = stdout.startsWith(ASK + "\n") ? 0 : stdout.indexOf("\n" + ASK + "\n");
-        return at < 0 ? "" : stdout.substring(at + ASK.length() + (at == 0 ? 1 : 2));
-    }
-
     private static void lockAndClean(StringBuilder sh, List<KeyRequest> keys, List<PskPush> psks) {
         sh.append("take_lock ").append(Shell.quote(LockHolder.current()))
                 .append(" || fail \"another wgform run is in progress on this host: $LOCK_HOLDER (lock /var/lib/wgform/lock)\"\n");

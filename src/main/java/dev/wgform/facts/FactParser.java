@@ -92,23 +92,34 @@ public final class FactParser {
             throw new FactsException(host, "fact output format " + abbreviate(version) + ", this wgform reads format " + FactScript.FORMAT);
         }
         List<Section> out = new ArrayList<>();
+        if (split(host, lines, start + 1, "fact output", out)) return out;
+        throw new FactsException(host, "fact output truncated (no @@end); the connection dropped or the script was "
+                + "stopped on the host" + (out.isEmpty() ? "" : " after @@" + out.get(out.size() - 1).name) + ". Run again.");
+    }
+
+    /**
+     * Adds to {@code out} the sections of {@code lines} from {@code from}: each "@@name args" line and the payload
+     * lines under it, up to an "@@end" line.
+     *
+     * @return whether "@@end" was reached
+     */
+    private static boolean split(String host, String[] lines, int from, String what, List<Section> out) throws FactsException {
         Section current = null;
-        for (int i = start + 1; i < lines.length; i++) {
+        for (int i = from; i < lines.length; i++) {
             String line = lines[i];
             if (line.startsWith("@@")) {
                 int space = line.indexOf(' ');
                 String name = space < 0 ? line.substring(2) : line.substring(2, space);
                 String args = space < 0 ? "" : line.substring(space + 1);
-                if (name.equals("end")) return out;
+                if (name.equals("end")) return true;
                 current = new Section(name, args, new ArrayList<>(), i + 1);
                 out.add(current);
             } else if (!line.isEmpty()) {
-                if (current == null) throw new FactsException(host, "fact output line " + (i + 1) + ": payload before any section");
+                if (current == null) throw new FactsException(host, what + " line " + (i + 1) + ": payload before any section");
                 current.payload.add(line);
             }
         }
-        throw new FactsException(host, "fact output truncated (no @@end); the connection dropped or the script was "
-                + "stopped on the host" + (current == null ? "" : " after @@" + current.name) + ". Run again.");
+        return false;
     }
 
     private void section(Section s) {
@@ -219,20 +230,7 @@ public final class FactParser {
      */
     public static Map<String, FileFact> texts(String host, String stdout, Map<String, FileFact> digested) throws FactsException {
         List<Section> sections = new ArrayList<>();
-        Section current = null;
-        String[] lines = stdout.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.startsWith("@@")) {
-                int space = line.indexOf(' ');
-                current = new Section(space < 0 ? line.substring(2) : line.substring(2, space), space < 0 ? "" : line.substring(space + 1),
-                        new ArrayList<>(), i + 1);
-                sections.add(current);
-            } else if (!line.isEmpty()) {
-                if (current == null) throw new FactsException(host, "texts line " + (i + 1) + ": payload before any section");
-                current.payload.add(line);
-            }
-        }
+        split(host, stdout.split("\n", -1), 0, "texts", sections);
         Map<String, FileFact> out = new LinkedHashMap<>();
         for (Section s : sections) {
             try {

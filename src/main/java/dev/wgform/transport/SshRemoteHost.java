@@ -141,7 +141,7 @@ final class SshRemoteHost implements RemoteHost {
         public ExecResult finish(String answer, Duration timeout) throws TransportException {
             long deadline = deadline(timeout);
             try {
-                if (!in.feed(answer.getBytes(StandardCharsets.UTF_8))) throw failure("the remote command was already ended", null);
+                send(answer);
                 in.end();
                 return ended(channel, deadline, timeout, out::text, err);
             } finally {

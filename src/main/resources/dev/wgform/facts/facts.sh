@@ -4,7 +4,8 @@
 # private key or a PSK. FactScript fills in the request lines below; FactParser reads the output.
 # Process starts are what this script costs on a host (plan on 8 hosts spends more CPU on them than on SSH), so
 # it batches: one stat, one sha256sum and one awk for everything, plus wg show, and wg pubkey only for a key no
-# interface runs with (the running interface's dump line already has the public key of its private key).
+# interface runs with (the running interface's dump line already has the public key of its private key). A big
+# mesh's script adds one sha256sum per big file it sends as a digest, and one awk if asked for texts (wgf_texts).
 R="${WGFORM_ROOT:-}"
 PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 LC_ALL=C

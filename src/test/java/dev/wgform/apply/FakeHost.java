@@ -1,5 +1,6 @@
 package dev.wgform.apply;
 
+import dev.wgform.facts.ScriptRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -134,34 +135,10 @@ final class FakeHost implements AutoCloseable {
         try {
             Path err = Files.createTempFile(dir, "stderr", ".txt");
             Process p = shell(shell, Map.of()).redirectError(err.toFile()).start();
-            Thread watchdog = new Thread(() -> {
-                try {
-                    if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
-                } catch (InterruptedException ignored) {
-                    p.destroyForcibly();
-                }
-            });
-            watchdog.setDaemon(true);
-            watchdog.start();
-            var stdin = p.getOutputStream();
-            stdin.write(script.getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            StringBuilder out = new StringBuilder();
-            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                out.append(line).append('\n');
-                if (line.equals(ask)) break;
-            }
-            if (answer != null) stdin.write(answer.getBytes(StandardCharsets.UTF_8));
-            stdin.close();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) out.append(line).append('\n');
-            if (!p.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("script did not finish in 30 s");
-            return new Run(out.toString(), Files.readString(err), p.exitValue());
+            ScriptRunner.Result r = ScriptRunner.exchange(p, script, ask, answer);
+            return new Run(r.stdout(), Files.readString(err), r.exit());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

@@ -130,7 +130,7 @@ class KeysScriptTest {
         assertThat(host.exists(KEY)).isFalse();
         for (FakeHost.Run r : List.of(unanswered, refused)) {
             assertThat(r.exit()).as(r.stderr()).isZero();
-            assertThat(KeysScript.answered(r.stdout())).isEmpty();
+            assertThat(answered(r.stdout())).isEmpty();
             assertThat(FactParser.parse("node-a", r.stdout().substring(0, r.stdout().indexOf(KeysScript.ASK))).keys()).isEmpty();
         }
 
@@ -138,7 +138,7 @@ class KeysScriptTest {
         String key = host.read(KEY).trim();
         assertThat(made.exit()).as(made.stderr()).isZero();
         assertThat(host.mode(KEY)).isEqualTo("rw-------");
-        KeysResult keys = KeysResult.parse(KeysScript.answered(made.stdout()));
+        KeysResult keys = KeysResult.parse(answered(made.stdout()));
         assertThat(keys.createdKeys()).containsExactly("wg-mgmt");
         assertThat(keys.publicKeys()).containsExactly(Map.entry("wg-mgmt", FakeHost.realWg("pubkey", key + "\n")));
         assertThat(made.stdout()).doesNotContain(key);
@@ -149,7 +149,7 @@ class KeysScriptTest {
         // a key that is there is left alone, and costs no process
         int before = host.calls().size();
         FakeHost.Run again = host.runAnswering(script, KeysScript.ASK, KeysScript.MAKE + "\n", sh);
-        assertThat(KeysResult.parse(KeysScript.answered(again.stdout()))).isEqualTo(new KeysResult(Map.of(), Map.of(), java.util.Set.of(), Map.of()));
+        assertThat(KeysResult.parse(answered(again.stdout()))).isEqualTo(new KeysResult(Map.of(), Map.of(), java.util.Set.of(), Map.of()));
         assertThat(host.read(KEY).trim()).isEqualTo(key);
         List<String> calls = host.calls().subList(before, host.calls().size());
         assertThat(calls).doesNotContain("wg genkey").filteredOn("wg pubkey"::equals).hasSize(1); // the fact script's
@@ -166,7 +166,7 @@ class KeysScriptTest {
             String script = FactScript.build(keyFacts()) + KeysScript.onAnswer(List.of(new KeyRequest("wg-mgmt", KEY)));
             FakeHost.Run run = host.runAnswering(script, KeysScript.ASK, KeysScript.MAKE + "\n", List.of("sh"));
 
-            assertThatThrownBy(() -> KeysResult.parse(KeysScript.answered(run.stdout()))).isInstanceOf(RemoteScriptException.class)
+            assertThatThrownBy(() -> KeysResult.parse(answered(run.stdout()))).isInstanceOf(RemoteScriptException.class)
                     .hasMessageContaining("another wgform run is in progress on this host: alice@other-workstation");
             assertThat(host.exists(KEY)).isFalse();
         } finally {
@@ -199,5 +199,12 @@ class KeysScriptTest {
         assertThatThrownBy(() -> KeysScript.build(List.of(new KeyRequest("wg-a", KEY), new KeyRequest("wg-b", KEY)), List.of()))
                 .hasMessageContaining("listed twice");
         assertThat(new PskPush("wg-mgmt", "node-b", PSK, Secret.randomPsk()).toString()).contains("psk=(sensitive)");
+    }
+
+    /** The keys step's output in the whole output of a command that ran {@link KeysScript#onAnswer}: what follows its question. */
+    private static String answered(String stdout) {
+        String ask = KeysScript.ASK;
+        int at = stdout.startsWith(ask + "\n") ? 0 : stdout.indexOf("\n" + ask + "\n");
+        return at < 0 ? "" : stdout.substring(at + ask.length() + (at == 0 ? 1 : 2));
     }
 }
