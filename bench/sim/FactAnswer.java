@@ -49,6 +49,14 @@ final class FactAnswer implements Command {
         return s.toString(StandardCharsets.UTF_8);
     }
 
+    /** WGF_DIGEST_OVER as the shell would have it: its last assignment (the script's default is 0, no digests). */
+    private static int digestOver(String script) {
+        java.util.regex.Matcher m = DIGEST_OVER.matcher(script);
+        int over = 0;
+        while (m.find()) over = Integer.parseInt(m.group(1));
+        return over;
+    }
+
     /** One line of the rest of the input, or null at its end. */
     private String answerLine() throws IOException {
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
@@ -85,9 +93,9 @@ final class FactAnswer implements Command {
             int status = 0;
             try {
                 String script = script();
-                java.util.regex.Matcher over = DIGEST_OVER.matcher(script);
+                int over = digestOver(script);
                 if (answer == null || !(command.equals("sh -s") || command.equals("sudo -n sh -s"))
-                        || !script.contains("echo '@@wgform-facts ") || over.find() != script.endsWith(QUESTION_END)) {
+                        || !script.contains("echo '@@wgform-facts ") || (over > 0) != script.endsWith(QUESTION_END)) {
                     err.write(("simulated host: only wgform's fact script is answered, not " + command + "\n").getBytes(StandardCharsets.UTF_8));
                     err.flush();
                     status = 1;
@@ -96,7 +104,7 @@ final class FactAnswer implements Command {
                     out.write(("@@time " + System.currentTimeMillis() / 1000 + "\n@@end\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 } else {
-                    DigestForm form = digested.apply(Integer.parseInt(over.group(1)));
+                    DigestForm form = digested.apply(over);
                     out.write(form.answer);
                     out.write(("@@time " + System.currentTimeMillis() / 1000 + "\n@@end\n@@texts?\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();

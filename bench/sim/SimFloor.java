@@ -3,7 +3,10 @@
 // at most P at once, one `sh -s` whose stdin is a stand-in script, the whole answer read. No render, no parse, no
 // plan: what SSH alone costs for this fleet. Optionally with one key exchange / cipher only, to show what MINA's
 // default choice costs (its first key exchange is sntrup761x25519, whose key generation is pure Java in Bouncy Castle).
-// Usage: java -cp wgform.jar:CLASSES SimFloor INVENTORY KNOWN_HOSTS P [KEX|default] [CIPHER|default]
+// With DIGESTS (what wgform asks of a host with 100 peers or more), the stand-in script asks for big files as digests,
+// as wgform's does, and ends its input after the question: the same bytes wgform reads from a converged host, and the
+// fleet's JVM has compiled the code that serves them before wgform is timed.
+// Usage: java -cp wgform.jar:CLASSES SimFloor INVENTORY KNOWN_HOSTS P [KEX|default] [CIPHER|default] [DIGESTS|full]
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -33,6 +36,7 @@ public final class SimFloor {
         int parallel = Integer.parseInt(a[2]);
         String kex = a.length > 3 ? a[3] : "default";
         String cipher = a.length > 4 ? a[4] : "default";
+        boolean digests = a.length > 5 && a[5].equals("DIGESTS");
         List<Integer> ports = new ArrayList<>();
         Matcher m = Pattern.compile("ansible_port: ([0-9]+)").matcher(Files.readString(inventory));
         while (m.find()) ports.add(Integer.parseInt(m.group(1)));
@@ -47,7 +51,9 @@ public final class SimFloor {
         c.setServerKeyVerifier(new KnownHostsServerKeyVerifier(RejectAllServerKeyVerifier.INSTANCE, Path.of(a[1])));
         c.start();
         var keys = SecurityUtils.loadKeyPairIdentities(null, null, Files.newInputStream(Path.of(key.group(1))), null);
-        byte[] script = "echo '@@wgform-facts 2'\n".getBytes(StandardCharsets.UTF_8);
+        String end = digests ? "@@texts?\n" : "@@end\n";
+        byte[] script = (digests ? "echo '@@wgform-facts 2'\nWGF_DIGEST_OVER=8192\n{\nwgf_texts\n}\n" : "echo '@@wgform-facts 2'\n")
+                .getBytes(StandardCharsets.UTF_8);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<Integer>> fs = new ArrayList<>();
         for (int port : ports) {
@@ -62,7 +68,7 @@ public final class SimFloor {
                         ch.setIn(new java.io.ByteArrayInputStream(script));
                         ch.open().verify(30, TimeUnit.SECONDS);
                         ch.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TimeUnit.SECONDS.toMillis(60));
-                        if (!out.toString(StandardCharsets.UTF_8).endsWith("@@end\n")) throw new IllegalStateException("short answer from port " + port);
+                        if (!out.toString(StandardCharsets.UTF_8).endsWith(end)) throw new IllegalStateException("short answer from port " + port);
                         return out.size();
                     }
                 }
@@ -72,7 +78,8 @@ public final class SimFloor {
         for (Future<Integer> f : fs) bytes += f.get();
         pool.shutdown();
         c.stop();
-        System.out.printf("floor: %d hosts, parallel %d, kex %s, cipher %s: %.2f s, %.1f MB read%n", ports.size(), parallel, kex, cipher,
+        System.out.printf("floor: %d hosts, parallel %d, kex %s, cipher %s, %s: %.2f s, %.1f MB read%n", ports.size(), parallel, kex, cipher,
+                digests ? "big files as digests" : "files as text",
                 (System.nanoTime() - t0) / 1e9, bytes / 1e6);
     }
 }
