@@ -123,6 +123,15 @@ class FingerprintTest {
         assertThat(f.fingerprint()).isEqualTo(fingerprint);
     }
 
+    @Test
+    void hashesNonAsciiAndLongValuesAsEarlierVersionsDid() {
+        // fed in blocks since 2026-11-27: a path in UTF-8 and an owner longer than the block must give the digest the
+        // field-by-field version gave (pinned from it)
+        String owner = "root:" + "w".repeat(9000);
+        FileFact odd = new FileFact("/etc/wireguard/caf\u00e9-\u2603.conf", true, "x\n", 0600, owner, "ab".repeat(32));
+        assertThat(withFile(odd)).isEqualTo("3a7406e2b1da9c632d69adb86001351f1573a96429ddbb00f0cec021f0bdb469");
+    }
+
     private String withFile(FileFact changed) {
         Map<String, FileFact> files = new LinkedHashMap<>(base.files());
         files.put(changed.path(), changed);
